@@ -1,0 +1,30 @@
+/**
+ * The engine's front door: snapshot → report, and report → plan. Pure TypeScript: no Office,
+ * no DOM, no Node APIs, so every adapter runs exactly the same rules.
+ */
+import type { SheetReport, WorkbookReport } from "./report";
+import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import type { CellWrite } from "./plan";
+import { analyseNarrative, workbookNarrativeFindings } from "./narrative";
+import { analyseTable, planTableRecalc } from "./table";
+
+export * from "./report";
+export * from "./snapshot";
+export * from "./plan";
+export * from "./address";
+
+/** Recognise one sheet's layout and check it. An unrecognised sheet says why and raises nothing. */
+export function analyseSheet(sheet: SheetSnapshot): SheetReport {
+  return analyseNarrative(sheet) ?? analyseTable(sheet);
+}
+
+export function analyseWorkbook(workbook: WorkbookSnapshot): WorkbookReport {
+  const sheets = workbook.sheets.map(analyseSheet);
+  workbookNarrativeFindings(workbook, sheets);
+  return { file: workbook.name, sheets };
+}
+
+/** The cell writes of "Tính lại" for every recognised table sheet (narrative sheets are never rewritten). */
+export function planRecalc(workbook: WorkbookSnapshot): CellWrite[] {
+  return workbook.sheets.flatMap((sheet) => planTableRecalc(sheet));
+}

@@ -1,0 +1,53 @@
+/** Stated verdict words and lower-is-better indicators, read from the rule data. */
+import verdictWords from "./rules/verdicts.json";
+import lowerIsBetterData from "./rules/lower-is-better.json";
+import { containsPhrase, normalise } from "./text";
+import type { Verdict } from "./report";
+
+export type StatedVerdict = Verdict | "neutral";
+
+interface VerdictPhrase {
+  phrase: string;
+  verdict: StatedVerdict;
+}
+
+/** Every verdict phrase, longest first, so "chưa đạt" wins over "đạt" and "đạt tiến độ" over "đạt". */
+export const VERDICT_PHRASES: readonly VerdictPhrase[] = [
+  ...verdictWords.dat.map((phrase) => ({ phrase, verdict: "Đạt" as const })),
+  ...verdictWords.chuaDat.map((phrase) => ({ phrase, verdict: "Chưa đạt" as const })),
+  ...verdictWords.neutral.map((phrase) => ({ phrase, verdict: "neutral" as const })),
+]
+  .map((p) => ({ ...p, phrase: normalise(p.phrase) }))
+  .sort((a, b) => b.phrase.length - a.phrase.length);
+
+/**
+ * Reads a verdict cell or a short verdict phrase: "Đạt", "Vượt", "Đạt và vượt" → "Đạt";
+ * "Chưa đạt", "Không đạt" → "Chưa đạt"; "Chưa đánh giá", "Đang thực hiện" → "neutral";
+ * anything else (empty, free text) → null. The whole text must be the verdict, give or take
+ * punctuation and a trailing remark in brackets.
+ */
+export function readVerdict(text: string | null | undefined): StatedVerdict | null {
+  if (!text) return null;
+  const t = normalise(text)
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/[.;:!,*"'“”]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!t) return null;
+  for (const { phrase, verdict } of VERDICT_PHRASES) {
+    if (t === phrase) return verdict;
+  }
+  // A verdict followed by a short qualifier: "Đạt 100%", "Chưa đạt (95%)", "Vượt KH".
+  for (const { phrase, verdict } of VERDICT_PHRASES) {
+    if (t.startsWith(phrase + " ") && t.length - phrase.length <= 16) return verdict;
+  }
+  return null;
+}
+
+/** True when the indicator's name says that less is better (hộ nghèo, tai nạn, vi phạm …). */
+export function isLowerIsBetter(name: string | null | undefined): boolean {
+  if (!name) return false;
+  const n = normalise(name);
+  if (lowerIsBetterData.except.some((p) => containsPhrase(n, normalise(p)))) return false;
+  return lowerIsBetterData.phrases.some((p) => containsPhrase(n, normalise(p)));
+}
