@@ -1,0 +1,31 @@
+// ESLint flat config: TypeScript-aware recommended rules, plus one project rule: the engine
+// stays pure (no Office, no DOM, no Node APIs), so every adapter runs the same rules.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "dist-ts/**", "node_modules/**", "bench/out/**", "coverage/**", "test-results/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-require-imports": "off",
+    },
+  },
+  {
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*", "fs", "path", "os", "child_process", "worker_threads"], message: "The engine is pure: no Node APIs." },
+            { group: ["exceljs", "react", "react-dom", "@fluentui/*"], message: "The engine is pure: no adapters or UI." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "process", "Buffer"],
+    },
+  },
+);
