@@ -1,0 +1,83 @@
+/**
+ * Opening a workbook for the command line: tell every kind of bad input apart and say it in one
+ * sentence (InputError), before ExcelJS ever sees the bytes.
+ */
+import { promises as fs } from "node:fs";
+import { unzipSync } from "fflate";
+import type ExcelJS from "exceljs";
+import { loadWorkbook, workbookSnapshot } from "../exceljs/read";
+import type { WorkbookSnapshot } from "../engine/snapshot";
+import { InputError } from "./messages";
+
+/** Limits on what is opened: larger inputs are refused with a sentence, not a crash. */
+export const LIMITS = {
+  fileBytes: 200 * 1024 * 1024,
+  /** Total uncompressed size of the zip's parts (a zip bomb inflates far past its file size). */
+  unpackedBytes: 1024 * 1024 * 1024,
+};
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+/** "EncryptionInfo" as the UTF-16LE name of an OLE2 directory entry: an encrypted .xlsx. */
+function hasUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = Buffer.from(text, "utf16le");
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
+}
+
+/** Classifies the bytes; throws InputError for anything that is not a readable .xlsx package. */
+export function inspectBytes(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new InputError("empty");
+  if (bytes.length > LIMITS.fileBytes) throw new InputError("tooLarge");
+  if (startsWith(bytes, OLE2)) {
+    throw new InputError(hasUtf16(bytes, "EncryptionInfo") || hasUtf16(bytes, "EncryptedPackage") ? "encrypted" : "xls");
+  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new InputError("notZip");
+  const names: string[] = [];
+  let unpacked = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        names.push(file.name);
+        unpacked += file.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    throw new InputError("corrupt");
+  }
+  if (unpacked > LIMITS.unpackedBytes) throw new InputError("tooLarge");
+  if (!names.includes("xl/workbook.xml")) throw new InputError("notWorkbook");
+}
+
+export async function readBytes(path: string): Promise<Uint8Array> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch {
+    throw new InputError("missing");
+  }
+  if (stat.isDirectory()) throw new InputError("directoryExpected");
+  if (stat.size > LIMITS.fileBytes) throw new InputError("tooLarge");
+  return new Uint8Array(await fs.readFile(path));
+}
+
+/** Opens a workbook for writing back (recalc): inspected first, then loaded by ExcelJS. */
+export async function openWorkbook(path: string): Promise<{ bytes: Uint8Array; workbook: ExcelJS.Workbook }> {
+  const bytes = await readBytes(path);
+  inspectBytes(bytes);
+  try {
+    return { bytes, workbook: await loadWorkbook(bytes) };
+  } catch {
+    throw new InputError("corrupt");
+  }
+}
+
+/** Reads a workbook into the engine's snapshot. */
+export async function openSnapshot(path: string, name: string): Promise<WorkbookSnapshot> {
+  const { workbook } = await openWorkbook(path);
+  return workbookSnapshot(workbook, name);
+}

@@ -1,0 +1,162 @@
+/**
+ * The `soat-bieu` command line: check, recalc, template (SPEC §8). Exit 0 when no error finding,
+ * 1 when there are error findings, 2 when an input could not be read. No stack trace ever reaches
+ * the user: every failure is one sentence.
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { analyseWorkbook, planRecalc } from "../engine";
+import { buildTemplate } from "../engine/template";
+import { applyWrites, workbookBytes } from "../exceljs/write";
+import { workbookSnapshot } from "../exceljs/read";
+import { templateWorkbook } from "../exceljs/template";
+import { openWorkbook } from "./input";
+import { CLI_TEXT, InputError, USAGE, say, type Lang } from "./messages";
+import { checkJson, type FileResult } from "./report-json";
+import { renderText } from "./render";
+
+interface Args {
+  command: string | undefined;
+  positional: string[];
+  json: boolean;
+  lang: Lang;
+  out?: string;
+  force: boolean;
+  help: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { command: undefined, positional: [], json: false, lang: "vi", force: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--json") args.json = true;
+    else if (a === "--force" || a === "-f") args.force = true;
+    else if (a === "--help" || a === "-h") args.help = true;
+    else if (a === "--lang") args.lang = argv[++i] === "en" ? "en" : "vi";
+    else if (a.startsWith("--lang=")) args.lang = a.slice(7) === "en" ? "en" : "vi";
+    else if (a === "-o" || a === "--out") args.out = argv[++i];
+    else if (a.startsWith("--out=")) args.out = a.slice(6);
+    else if (args.command === undefined) args.command = a;
+    else args.positional.push(a);
+  }
+  return args;
+}
+
+class UsageError extends Error {}
+
+async function checkOne(file: string, label: string, lang: Lang): Promise<FileResult> {
+  try {
+    const { workbook } = await openWorkbook(file);
+    const report = analyseWorkbook(workbookSnapshot(workbook, label));
+    return { file: label, report };
+  } catch (e) {
+    if (e instanceof InputError) return { file: label, error: e.sentence(lang) };
+    return { file: label, error: say(CLI_TEXT.unexpected, lang, e instanceof Error ? e.message : String(e)) };
+  }
+}
+
+async function listInputs(target: string, lang: Lang): Promise<{ files: { path: string; label: string }[]; folder: boolean }> {
+  let stat;
+  try {
+    stat = await fs.stat(target);
+  } catch {
+    throw new InputError("missing");
+  }
+  if (!stat.isDirectory()) return { files: [{ path: target, label: target }], folder: false };
+  const names = (await fs.readdir(target)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$")).sort((a, b) => a.localeCompare(b, "vi"));
+  if (!names.length) throw new UsageError(say(CLI_TEXT.noXlsx, lang));
+  return { files: names.map((n) => ({ path: path.join(target, n), label: n })), folder: true };
+}
+
+async function check(args: Args): Promise<number> {
+  const target = args.positional[0];
+  if (!target) throw new UsageError(say(CLI_TEXT.missingArg, args.lang, "TỆP_HOẶC_THƯ_MỤC"));
+  const { files } = await listInputs(target, args.lang);
+  const results: FileResult[] = [];
+  for (const f of files) results.push(await checkOne(f.path, f.label, args.lang));
+  const doc = checkJson(results, args.lang);
+  if (args.json) process.stdout.write(`${JSON.stringify(doc, null, 1)}\n`);
+  else {
+    const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    process.stdout.write(`${renderText(results, args.lang, colour)}\n`);
+    for (const r of results) if (r.error) process.stderr.write(`${r.file}: ${r.error}\n`);
+  }
+  if (results.some((r) => r.error)) return 2;
+  return doc.summary.errors > 0 ? 1 : 0;
+}
+
+/** Writes bytes next to `out` under a temporary name and renames it, so no half-written file is ever left. */
+async function writeAtomically(out: string, bytes: Uint8Array, force: boolean, lang: Lang): Promise<void> {
+  const exists = await fs.stat(out).then(
+    () => true,
+    () => false,
+  );
+  if (exists && !force) throw new UsageError(say(CLI_TEXT.outputExists, lang, out));
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, out);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw new UsageError(say(CLI_TEXT.cannotWrite, lang, out, e instanceof Error ? e.message : String(e)));
+  }
+}
+
+async function recalc(args: Args): Promise<number> {
+  const input = args.positional[0];
+  if (!input) throw new UsageError(say(CLI_TEXT.missingArg, args.lang, "TỆP"));
+  if (!args.out) throw new UsageError(say(CLI_TEXT.missingArg, args.lang, "-o TỆP_RA.xlsx"));
+  if (path.resolve(args.out) === path.resolve(input)) throw new UsageError(say(CLI_TEXT.sameAsInput, args.lang));
+  const { workbook } = await openWorkbook(input);
+  const snapshot = workbookSnapshot(workbook, path.basename(input));
+  const writes = planRecalc(snapshot);
+  applyWrites(workbook, writes);
+  await writeAtomically(args.out, await workbookBytes(workbook), args.force, args.lang);
+  process.stdout.write(`${writes.length ? say(CLI_TEXT.recalcDone, args.lang, writes.length, args.out) : say(CLI_TEXT.recalcNothing, args.lang, args.out)}\n`);
+  return 0;
+}
+
+async function template(args: Args): Promise<number> {
+  const out = args.out ?? args.positional[0] ?? "soat-bieu-mau.xlsx";
+  const wb = templateWorkbook(buildTemplate());
+  await writeAtomically(out, await workbookBytes(wb), args.force, args.lang);
+  process.stdout.write(`${say(CLI_TEXT.templateDone, args.lang, out)}\n`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  try {
+    if (args.help || !args.command) {
+      process.stdout.write(`${USAGE[args.lang]}\n`);
+      return args.command || args.help ? 0 : 2;
+    }
+    switch (args.command) {
+      case "check":
+        return await check(args);
+      case "recalc":
+        return await recalc(args);
+      case "template":
+        return await template(args);
+      default:
+        throw new UsageError(say(CLI_TEXT.unknownCommand, args.lang, args.command));
+    }
+  } catch (e) {
+    const sentence =
+      e instanceof InputError ? e.sentence(args.lang) : e instanceof UsageError ? e.message : say(CLI_TEXT.unexpected, args.lang, e instanceof Error ? e.message : String(e));
+    const where = e instanceof InputError && args.positional[0] ? `${args.positional[0]}: ` : "";
+    process.stderr.write(`${where}${sentence}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}

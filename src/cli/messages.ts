@@ -1,0 +1,95 @@
+/** Every sentence the command line says, Vietnamese first, with its English twin. */
+
+export type Lang = "vi" | "en";
+
+export interface Sentence {
+  vi: string;
+  en: string;
+}
+
+/** Why an input could not be read: one clear sentence each, never a stack trace. */
+export const INPUT_ERRORS = {
+  missing: { vi: "Không tìm thấy tệp hoặc thư mục này.", en: "This file or folder does not exist." },
+  empty: { vi: "Tệp rỗng (0 byte), không phải một bảng tính Excel.", en: "The file is empty (0 bytes); it is not an Excel workbook." },
+  xls: {
+    vi: "Đây là tệp Excel đời cũ (.xls); hãy mở bằng Excel và lưu lại dưới dạng .xlsx rồi kiểm tra lại.",
+    en: "This is an old Excel file (.xls); open it in Excel, save it as .xlsx and check it again.",
+  },
+  encrypted: {
+    vi: "Tệp được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi kiểm tra lại.",
+    en: "The file is password-protected; open it in Excel, remove the password (File › Info › Protect Workbook) and check it again.",
+  },
+  notZip: {
+    vi: "Tệp không phải bảng tính Excel .xlsx (có thể là tệp văn bản hoặc CSV bị đổi đuôi).",
+    en: "The file is not an Excel .xlsx workbook (it may be a text or CSV file renamed).",
+  },
+  notWorkbook: {
+    vi: "Tệp nén này không chứa bảng tính Excel (thiếu phần workbook.xml).",
+    en: "This zip file holds no Excel workbook (there is no workbook.xml part).",
+  },
+  corrupt: {
+    vi: "Tệp .xlsx bị hỏng hoặc không đầy đủ nên không đọc được; hãy mở bằng Excel, lưu lại rồi kiểm tra lại.",
+    en: "The .xlsx file is damaged or incomplete and cannot be read; open it in Excel, save it again and check it again.",
+  },
+  tooLarge: {
+    vi: "Tệp quá lớn để kiểm tra (giới hạn 200 MB); hãy tách bảng tính thành các tệp nhỏ hơn.",
+    en: "The file is too large to check (limit 200 MB); split the workbook into smaller files.",
+  },
+  directoryExpected: { vi: "Đây là một thư mục, không phải một tệp.", en: "This is a folder, not a file." },
+} satisfies Record<string, Sentence>;
+
+export type InputErrorCode = keyof typeof INPUT_ERRORS;
+
+/** An input that cannot be read: the CLI prints its sentence and exits 2. */
+export class InputError extends Error {
+  constructor(
+    readonly code: InputErrorCode,
+    readonly detail?: string,
+  ) {
+    super(INPUT_ERRORS[code].vi);
+    this.name = "InputError";
+  }
+
+  sentence(lang: Lang): string {
+    return INPUT_ERRORS[this.code][lang];
+  }
+}
+
+export const USAGE: Sentence = {
+  vi: `Soát Biểu — kiểm tra biểu đánh giá kết quả thực hiện nhiệm vụ / chỉ tiêu
+
+Cách dùng:
+  soat-bieu check TỆP_HOẶC_THƯ_MỤC [--json] [--lang en]   kiểm tra một tệp .xlsx hoặc mọi tệp .xlsx trong thư mục
+  soat-bieu recalc TỆP -o TỆP_RA.xlsx [--force]           tính lại tỷ lệ và đánh giá vào một bản sao
+  soat-bieu template [-o TỆP_RA.xlsx]                      tạo biểu mẫu chỉ tiêu trống
+
+Mã thoát: 0 không có lỗi, 1 có lỗi trong biểu, 2 không đọc được tệp.`,
+  en: `Soát Biểu — checks evaluation sheets of tasks and indicators
+
+Usage:
+  soat-bieu check FILE_OR_FOLDER [--json] [--lang en]   check one .xlsx file or every .xlsx file in a folder
+  soat-bieu recalc FILE -o OUT.xlsx [--force]           recalculate percents and verdicts into a copy
+  soat-bieu template [-o OUT.xlsx]                      create a blank indicator table
+
+Exit status: 0 no errors, 1 errors in the sheets, 2 a file could not be read.`,
+};
+
+export const CLI_TEXT = {
+  unknownCommand: { vi: "Lệnh không hợp lệ: {0}. Gõ soat-bieu --help để xem cách dùng.", en: "Unknown command: {0}. Run soat-bieu --help for usage." },
+  missingArg: { vi: "Thiếu tham số: {0}.", en: "Missing argument: {0}." },
+  outputExists: {
+    vi: "Tệp {0} đã có; dùng --force để ghi đè.",
+    en: "{0} already exists; use --force to overwrite it.",
+  },
+  sameAsInput: { vi: "Tệp ra phải khác tệp vào: Soát Biểu không bao giờ ghi đè tệp gốc.", en: "The output must differ from the input: Soát Biểu never overwrites the original." },
+  cannotWrite: { vi: "Không ghi được tệp {0}: {1}.", en: "Cannot write {0}: {1}." },
+  recalcDone: { vi: "Đã ghi {0} ô (tỷ lệ và đánh giá) vào {1}; tệp gốc giữ nguyên.", en: "Wrote {0} cells (percents and verdicts) to {1}; the original is unchanged." },
+  recalcNothing: { vi: "Không có ô nào cần tính lại; đã sao chép sang {0}.", en: "No cell needed recalculating; copied to {0}." },
+  templateDone: { vi: "Đã tạo biểu mẫu {0}.", en: "Created the template {0}." },
+  noXlsx: { vi: "Thư mục không có tệp .xlsx nào.", en: "The folder holds no .xlsx file." },
+  unexpected: { vi: "Lỗi không mong đợi: {0}.", en: "Unexpected error: {0}." },
+} satisfies Record<string, Sentence>;
+
+export function say(s: Sentence, lang: Lang, ...args: (string | number)[]): string {
+  return s[lang].replace(/\{(\d)\}/g, (_m, i) => String(args[Number(i)] ?? ""));
+}

@@ -1,0 +1,45 @@
+/** The JSON document of `check --json` (SPEC §8), exactly. */
+import { countBySeverity, type Finding, type SheetReport, type WorkbookReport } from "../engine/report";
+import type { Lang } from "./messages";
+
+export interface FileResult {
+  file: string;
+  report?: WorkbookReport;
+  /** The sentence saying why the file could not be read. */
+  error?: string;
+}
+
+function findingJson(f: Finding, lang: Lang) {
+  const out: Record<string, unknown> = { kind: f.kind, severity: f.severity, cell: f.cell, message: lang === "en" ? f.messageEn : f.message };
+  if (f.quote !== undefined) {
+    out.quote = f.quote;
+    out.start = f.start;
+    out.end = f.end;
+  }
+  if (f.stated !== undefined) out.stated = f.stated;
+  if (f.expected !== undefined) out.expected = f.expected;
+  return out;
+}
+
+function sheetJson(s: SheetReport, lang: Lang) {
+  const out: Record<string, unknown> = { name: s.name, recognized: s.recognized, layout: s.layout };
+  if (!s.recognized && s.reason) out.reason = lang === "en" ? (s.reasonEn ?? s.reason) : s.reason;
+  out.columns = s.columns;
+  out.items = s.items;
+  out.findings = s.findings.map((f) => findingJson(f, lang));
+  if (s.claims) out.claims = s.claims;
+  return out;
+}
+
+export function checkJson(results: FileResult[], lang: Lang) {
+  let sheets = 0;
+  const all: Finding[] = [];
+  const files = results.map((r) => {
+    if (!r.report) return { file: r.file, error: r.error, sheets: [] };
+    sheets += r.report.sheets.length;
+    for (const s of r.report.sheets) all.push(...s.findings);
+    return { file: r.file, sheets: r.report.sheets.map((s) => sheetJson(s, lang)) };
+  });
+  const counts = countBySeverity(all);
+  return { files, summary: { files: results.length, sheets, ...counts } };
+}

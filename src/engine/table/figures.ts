@@ -1,0 +1,81 @@
+/** Reading figure cells: numbers, numbers typed as text, malformed numbers, errors, percent cells. */
+import { Decimal, HUNDRED, dec } from "../decimal";
+import { decimalsOf, parseViNumber } from "../numbers";
+import { isCellError, type CellValue } from "../snapshot";
+import type { Grid } from "./grid";
+
+export type Figure =
+  | { kind: "empty" }
+  | { kind: "number"; value: Decimal }
+  | { kind: "text-number"; value: Decimal; text: string; percent: boolean }
+  | { kind: "malformed"; text: string }
+  | { kind: "error"; error: string }
+  | { kind: "text"; text: string }
+  | { kind: "other" };
+
+export function readFigure(v: CellValue): Figure {
+  if (v === null || v === "") return { kind: "empty" };
+  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: dec(v) } : { kind: "other" };
+  if (isCellError(v)) return { kind: "error", error: v.error };
+  if (typeof v === "string") {
+    if (!v.trim()) return { kind: "empty" };
+    const p = parseViNumber(v);
+    if (p === "malformed") return { kind: "malformed", text: v.trim() };
+    if (p) return { kind: "text-number", value: p.value, text: v.trim(), percent: p.percent };
+    return { kind: "text", text: v };
+  }
+  return { kind: "other" };
+}
+
+/** The numeric value of a figure (a number, or a number typed as text), else undefined. */
+export function figureValue(f: Figure): Decimal | undefined {
+  return f.kind === "number" || f.kind === "text-number" ? f.value : undefined;
+}
+
+/** True when a number format shows the value as a percent (a "%" outside quotes). */
+export function isPercentFormat(format: string | null): boolean {
+  if (!format) return false;
+  const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  return section.includes("%");
+}
+
+/** Decimals a number format shows ("0.00%" → 2, "#,##0" → 0), or null for General / unknown. */
+export function formatDecimals(format: string | null): number | null {
+  if (!format || /^general$/i.test(format.trim())) return null;
+  const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  if (!/[0#?]/.test(section)) return null;
+  const m = /\.([0#?]+)/.exec(section);
+  return m ? m[1].length : 0;
+}
+
+export interface StatedPercent {
+  /** In percent points. */
+  points: Decimal;
+  /** Decimals shown, or null when the value is a computed one (compare with a tiny relative tolerance). */
+  decimals: number | null;
+  /** For a computed value: the decimals its number format shows (2 for General), to judge it as shown. */
+  shownDecimals: number;
+  fromFormula: boolean;
+}
+
+/** A percent cell as the reader sees it: a "%" formatted cell holds a fraction (0.9037 shows 90,37%). */
+export function readStatedPercent(grid: Grid, row: number, col: number): StatedPercent | null {
+  const v = grid.value(row, col);
+  const fromFormula = grid.formula(row, col) !== null;
+  if (typeof v === "number" && Number.isFinite(v)) {
+    const format = grid.numberFormat(row, col);
+    const points = isPercentFormat(format) ? dec(v).times(HUNDRED) : dec(v);
+    const stored = decimalsOf(points.toNumber());
+    const shown = formatDecimals(format);
+    if (stored >= 6) return { points, decimals: null, shownDecimals: shown ?? 2, fromFormula };
+    if (shown !== null) {
+      return { points: points.toDecimalPlaces(shown, Decimal.ROUND_HALF_UP), decimals: shown, shownDecimals: shown, fromFormula };
+    }
+    return { points, decimals: stored, shownDecimals: stored, fromFormula };
+  }
+  if (typeof v === "string") {
+    const p = parseViNumber(v);
+    if (p && p !== "malformed") return { points: p.value, decimals: p.decimals, shownDecimals: p.decimals, fromFormula };
+  }
+  return null;
+}

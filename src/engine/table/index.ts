@@ -1,0 +1,614 @@
+/**
+ * The table layout ("biểu chỉ tiêu"): recognise, read the items, compute percent and verdict,
+ * check every stated figure (SPEC §2.1, §5, §6), and plan the writes of "Tính lại" (SPEC §7).
+ */
+import { Decimal } from "../decimal";
+import { formatViNumber, formatPercent } from "../numbers";
+import { judgeStatedPercent } from "../percent";
+import { SEVERITY, type Finding, type FindingKind, type Item, type SheetReport, type Verdict } from "../report";
+import { isCellError, type SheetSnapshot } from "../snapshot";
+import { evaluateTarget, parseTarget, percentOf, describeTarget, type Target } from "../targets";
+import { cellText, containsPhrase, normalise } from "../text";
+import { isLowerIsBetter, readVerdict, type StatedVerdict } from "../verdicts";
+import type { CellWrite } from "../plan";
+import { percentFormula, verdictFormula } from "../formulas";
+import { Grid } from "./grid";
+import { columnMap, recogniseTable, type TableLayout } from "./layout";
+import { classifyRows, type BodyRow } from "./rows";
+import { figureValue, readFigure, readStatedPercent, isPercentFormat, type Figure } from "./figures";
+
+export { recogniseTable, roleOfHeader } from "./layout";
+export type { TableLayout } from "./layout";
+
+/** One row read with everything the checks and the plan need. */
+interface RowReading {
+  body: BodyRow;
+  target: Target;
+  targetFigure: Figure;
+  actual: Figure;
+  actualValue: Decimal | undefined;
+  lowerIsBetter: boolean;
+  percent: Decimal | null;
+  verdict: Verdict | null;
+  statedVerdictText: string | null;
+  statedVerdict: StatedVerdict | null;
+  unit: string;
+}
+
+interface Model {
+  grid: Grid;
+  layout: TableLayout;
+  rows: BodyRow[];
+  readings: Map<number, RowReading>;
+}
+
+const FIGURE_ROWS = new Set(["item", "subitem", "group", "total", "breakdown"]);
+
+function finding(kind: FindingKind, cell: string, message: string, messageEn: string, stated?: string | number | null, expected?: string | number | null): Finding {
+  const f: Finding = { kind, severity: SEVERITY[kind], cell, message, messageEn };
+  if (stated !== undefined) f.stated = stated;
+  if (expected !== undefined) f.expected = expected;
+  return f;
+}
+
+function readTarget(fig: Figure, raw: unknown): Target {
+  if (fig.kind === "number" || fig.kind === "text-number") {
+    return { kind: "quantity", value: fig.value, unit: "", percent: fig.kind === "text-number" && fig.percent, text: cellText(raw) };
+  }
+  if (fig.kind === "text") return parseTarget(fig.text);
+  return { kind: "none", text: "" };
+}
+
+function buildModel(grid: Grid, layout: TableLayout): Model {
+  const rows = classifyRows(grid, layout);
+  const readings = new Map<number, RowReading>();
+  const targetCol = layout.targets[0];
+  const actualCol = layout.col.actual!;
+  for (const body of rows) {
+    if (!FIGURE_ROWS.has(body.kind)) continue;
+    const rawTarget = grid.value(body.row, targetCol);
+    const targetFigure = readFigure(rawTarget);
+    const target = readTarget(targetFigure, rawTarget);
+    const actual = readFigure(grid.value(body.row, actualCol));
+    const actualValue = figureValue(actual);
+    const lowerIsBetter = isLowerIsBetter(body.name);
+    const percent = actualValue !== undefined ? percentOf(target, actualValue) : null;
+    const verdict = actualValue !== undefined ? evaluateTarget(target, actualValue, { lowerIsBetter }) : null;
+    const vCol = layout.col.verdict;
+    const statedVerdictText = vCol !== undefined ? cellText(grid.value(body.row, vCol)).trim() || null : null;
+    const unit = layout.col.unit !== undefined ? normalise(cellText(grid.value(body.row, layout.col.unit))) : "";
+    readings.set(body.row, {
+      body,
+      target,
+      targetFigure,
+      actual,
+      actualValue,
+      lowerIsBetter,
+      percent,
+      verdict,
+      statedVerdictText,
+      statedVerdict: readVerdict(statedVerdictText),
+      unit,
+    });
+  }
+  return { grid, layout, rows, readings };
+}
+
+function isItemRow(r: BodyRow): boolean {
+  return r.kind === "item" || r.kind === "subitem" || ((r.kind === "group" || r.kind === "total") && r.hasFigures);
+}
+
+export function analyseTable(sheet: SheetSnapshot): SheetReport {
+  const grid = new Grid(sheet);
+  const rec = recogniseTable(grid);
+  if (!rec.ok) {
+    return { name: sheet.name, recognized: false, layout: null, reason: rec.reason, reasonEn: rec.reasonEn, columns: {}, items: [], findings: [] };
+  }
+  const model = buildModel(grid, rec.layout);
+  const items: Item[] = [];
+  for (const body of model.rows) {
+    if (!isItemRow(body)) continue;
+    const r = model.readings.get(body.row)!;
+    items.push({
+      row: body.row,
+      stt: body.stt || null,
+      name: body.name || null,
+      target: targetAsWritten(grid.value(body.row, rec.layout.targets[0])),
+      actual: targetAsWritten(grid.value(body.row, rec.layout.col.actual!)),
+      statedPercent: statedPercentOf(model, body.row),
+      percent: r.percent ? r.percent.toNumber() : null,
+      statedVerdict: r.statedVerdictText,
+      verdict: r.verdict,
+    });
+  }
+  const findings = [
+    ...checkCells(model),
+    ...checkPercents(model),
+    ...checkVerdicts(model),
+    ...checkSums(model),
+    ...checkRollups(model),
+    ...checkNumbering(model),
+  ];
+  findings.sort((a, b) => rowOf(a.cell) - rowOf(b.cell) || a.cell.length - b.cell.length || a.cell.localeCompare(b.cell));
+  return { name: sheet.name, recognized: true, layout: "table", columns: columnMap(rec.layout), items, findings };
+}
+
+function rowOf(cell: string): number {
+  return Number(/\d+$/.exec(cell)?.[0] ?? 0);
+}
+
+function targetAsWritten(v: unknown): string | number | null {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "number" || typeof v === "string") return v;
+  if (isCellError(v)) return v.error;
+  return String(v);
+}
+
+function statedPercentOf(model: Model, row: number): number | null {
+  const p = model.layout.percents[0];
+  if (!p) return null;
+  const s = readStatedPercent(model.grid, row, p.col);
+  return s ? s.points.toNumber() : null;
+}
+
+/** formula-error anywhere in the body; malformed-number and number-as-text in figure columns. */
+function checkCells(model: Model): Finding[] {
+  const { grid, layout } = model;
+  const out: Finding[] = [];
+  const figureCols = new Set<number>([...layout.targets, layout.col.actual!, ...layout.percents.map((p) => p.col)]);
+  for (const body of model.rows) {
+    if (body.kind === "footer" || body.kind === "empty") continue;
+    for (let c = grid.firstCol; c <= grid.lastCol; c++) {
+      const v = grid.value(body.row, c);
+      const cell = grid.address(body.row, c);
+      if (isCellError(v)) {
+        const formula = grid.formula(body.row, c);
+        out.push(
+          finding(
+            "formula-error",
+            cell,
+            `Ô ${cell} hiển thị lỗi ${v.error}${formula ? ` (công thức ${formula})` : ""}: ô phải có giá trị${v.error === "#DIV/0!" ? "; khi kế hoạch bằng 0 hoặc để trống, tỷ lệ phải để trống thay vì chia cho 0" : ""}.`,
+            `Cell ${cell} shows the error ${v.error}${formula ? ` (formula ${formula})` : ""}: it must hold a value${v.error === "#DIV/0!" ? "; when the target is 0 or empty the percent must stay blank instead of dividing by 0" : ""}.`,
+            v.error,
+            null,
+          ),
+        );
+        continue;
+      }
+      if (!figureCols.has(c) || !FIGURE_ROWS.has(body.kind)) continue;
+      const fig = readFigure(v);
+      if (fig.kind === "malformed") {
+        out.push(
+          finding(
+            "malformed-number",
+            cell,
+            `Số "${fig.text}" ở ô ${cell} không đúng cách viết số: dấu chấm phân cách hàng nghìn phải đứng trước đúng ba chữ số, dấu phẩy là dấu thập phân.`,
+            `"${fig.text}" in ${cell} is not a valid number: a thousands dot must be followed by exactly three digits, and the comma is the decimal mark.`,
+            fig.text,
+            null,
+          ),
+        );
+      } else if (fig.kind === "text-number") {
+        out.push(
+          finding(
+            "number-as-text",
+            cell,
+            `Ô ${cell} ghi số ${fig.text} dưới dạng văn bản; đã đọc là ${formatViNumber(fig.value)}, nên nhập dạng số để Excel tính được.`,
+            `${cell} holds the number ${fig.text} as text; it was read as ${formatViNumber(fig.value)}; enter it as a number so Excel can compute with it.`,
+            fig.text,
+            fig.value.toNumber(),
+          ),
+        );
+      } else if (fig.kind === "text" && (c === layout.targets[0] || layout.targets.includes(c))) {
+        // A target written in words may still carry a malformed figure ("từ 2.800.00 trở lên").
+        const bad = /\d+(?:[.,]\d+){1,}/.exec(fig.text);
+        if (bad && readFigure(bad[0]).kind === "malformed") {
+          out.push(
+            finding(
+              "malformed-number",
+              cell,
+              `Số "${bad[0]}" trong kế hoạch ở ô ${cell} không đúng cách viết số: dấu chấm phân cách hàng nghìn phải đứng trước đúng ba chữ số.`,
+              `"${bad[0]}" in the target in ${cell} is not a valid number: a thousands dot must be followed by exactly three digits.`,
+              bad[0],
+              null,
+            ),
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function withinTolerance(stated: Decimal, exact: Decimal): boolean {
+  const scale = Decimal.max(exact.abs(), new Decimal(1));
+  return stated.minus(exact).abs().lte(scale.times("1e-9"));
+}
+
+/** percent-mismatch / percent-rounding for every percent column against its own target. */
+function checkPercents(model: Model): Finding[] {
+  const { grid, layout } = model;
+  const out: Finding[] = [];
+  for (const body of model.rows) {
+    if (!isItemRow(body)) continue;
+    const reading = model.readings.get(body.row)!;
+    for (const pc of layout.percents) {
+      const stated = readStatedPercent(grid, body.row, pc.col);
+      if (!stated) continue;
+      const tFig = readFigure(grid.value(body.row, pc.target));
+      const aFig = readFigure(grid.value(body.row, pc.actual));
+      const t = figureValue(tFig);
+      const a = figureValue(aFig);
+      if (t === undefined || a === undefined || t.isZero()) continue;
+      const exact = a.div(t).times(100);
+      const cell = grid.address(body.row, pc.col);
+      let judgement: "ok" | "truncated" | "mismatch";
+      let shownStated = stated.points;
+      let decimals = stated.decimals ?? stated.shownDecimals;
+      if (stated.decimals === null) {
+        if (withinTolerance(stated.points, exact)) continue;
+        shownStated = stated.points.toDecimalPlaces(stated.shownDecimals, Decimal.ROUND_HALF_UP);
+        decimals = stated.shownDecimals;
+      }
+      judgement = judgeStatedPercent(shownStated, decimals, exact);
+      if (judgement === "ok") continue;
+      const tText = formatViNumber(t);
+      const aText = formatViNumber(a);
+      const statedText = formatViNumber(shownStated, decimals);
+      const exactText = formatPercent(exact, Math.max(2, decimals));
+      if (judgement === "truncated") {
+        out.push(
+          finding(
+            "percent-rounding",
+            cell,
+            `Tỷ lệ ghi ${statedText}% là số bị cắt bớt chữ số thập phân: ${aText}/${tText} = ${exactText}%, làm tròn đúng là ${formatViNumber(exact, decimals)}%.`,
+            `The percent ${statedText}% was truncated: ${aText}/${tText} = ${exactText}%, which rounds to ${formatViNumber(exact, decimals)}%.`,
+            shownStated.toNumber(),
+            exact.toNumber(),
+          ),
+        );
+        continue;
+      }
+      const flips = flipsVerdict(shownStated, exact, reading.lowerIsBetter);
+      out.push(
+        finding(
+          "percent-mismatch",
+          cell,
+          `Tỷ lệ ghi ${statedText}% nhưng ${aText}/${tText} = ${exactText}%${flips ? "; tỷ lệ đúng làm thay đổi kết quả đánh giá (ngưỡng 100%)" : ""}.`,
+          `The percent says ${statedText}% but ${aText}/${tText} = ${exactText}%${flips ? "; the right percent changes the verdict (the 100% threshold)" : ""}.`,
+          shownStated.toNumber(),
+          exact.toNumber(),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function flipsVerdict(stated: Decimal, exact: Decimal, lowerIsBetter: boolean): boolean {
+  const meets = (p: Decimal) => (lowerIsBetter ? p.lte(100) : p.gte(100));
+  return meets(stated) !== meets(exact);
+}
+
+function why(r: RowReading, actual: Decimal): { vi: string; en: string } {
+  const a = formatViNumber(actual);
+  const t = r.target;
+  if (t.kind === "quantity") {
+    const cmp = r.lowerIsBetter ? (r.verdict === "Đạt" ? "≤" : ">") : r.verdict === "Đạt" ? "≥" : "<";
+    const extra = r.lowerIsBetter ? " (chỉ tiêu càng thấp càng tốt)" : "";
+    const extraEn = r.lowerIsBetter ? " (lower is better for this indicator)" : "";
+    return { vi: `thực hiện ${a} ${cmp} kế hoạch ${formatViNumber(t.value)}${extra}`, en: `actual ${a} ${cmp} target ${formatViNumber(t.value)}${extraEn}` };
+  }
+  const holds = r.verdict === "Đạt";
+  return {
+    vi: `thực hiện ${a} ${holds ? "thỏa mãn" : "không thỏa mãn"} kế hoạch "${t.text.trim()}" (${describeTarget(t)})`,
+    en: `actual ${a} ${holds ? "meets" : "does not meet"} the target "${t.text.trim()}" (${describeTarget(t)})`,
+  };
+}
+
+/** verdict-mismatch, verdict-missing, missing-target, and info where a stated verdict cannot be checked. */
+function checkVerdicts(model: Model): Finding[] {
+  const { grid, layout } = model;
+  const out: Finding[] = [];
+  const vCol = layout.col.verdict;
+  for (const body of model.rows) {
+    if (body.kind !== "item" && body.kind !== "subitem" && !(body.kind === "group" && body.hasFigures)) continue;
+    const r = model.readings.get(body.row)!;
+    if (r.target.kind === "none" && r.actualValue !== undefined && body.kind !== "group") {
+      const cell = grid.address(body.row, layout.targets[0]);
+      out.push(
+        finding(
+          "missing-target",
+          cell,
+          `Chỉ tiêu "${short(body.name)}" có số thực hiện ${formatViNumber(r.actualValue)} nhưng không có kế hoạch ở ô ${cell}, nên không tính được tỷ lệ và đánh giá.`,
+          `"${short(body.name)}" has an actual of ${formatViNumber(r.actualValue)} but no target in ${cell}, so neither percent nor verdict can be computed.`,
+          null,
+          null,
+        ),
+      );
+    }
+    if (vCol === undefined) continue;
+    const cell = grid.address(body.row, vCol);
+    if (r.verdict && r.actualValue !== undefined) {
+      const reason = why(r, r.actualValue);
+      if (!r.statedVerdictText) {
+        out.push(
+          finding(
+            "verdict-missing",
+            cell,
+            `Chưa ghi đánh giá ở ô ${cell}; theo số liệu phải là "${r.verdict}" vì ${reason.vi}.`,
+            `No verdict in ${cell}; the figures say "${r.verdict === "Đạt" ? "Đạt (achieved)" : "Chưa đạt (not achieved)"}" because ${reason.en}.`,
+            null,
+            r.verdict,
+          ),
+        );
+      } else if ((r.statedVerdict === "Đạt" || r.statedVerdict === "Chưa đạt") && r.statedVerdict !== r.verdict) {
+        out.push(
+          finding(
+            "verdict-mismatch",
+            cell,
+            `Đánh giá ghi "${r.statedVerdictText}" nhưng phải là "${r.verdict}" vì ${reason.vi}.`,
+            `The verdict says "${r.statedVerdictText}" but should be "${r.verdict}" because ${reason.en}.`,
+            r.statedVerdictText,
+            r.verdict,
+          ),
+        );
+      }
+    } else if (
+      (r.statedVerdict === "Đạt" || r.statedVerdict === "Chưa đạt") &&
+      r.actualValue !== undefined &&
+      (r.target.kind === "qualitative" || r.target.kind === "relative" || r.target.kind === "exceed")
+    ) {
+      out.push(
+        finding(
+          "unverifiable-verdict",
+          cell,
+          `Không tự kiểm tra được đánh giá "${r.statedVerdictText}" ở ô ${cell} vì kế hoạch "${r.target.text.trim()}" không phải một con số hay một ngưỡng so sánh được.`,
+          `The verdict "${r.statedVerdictText}" in ${cell} cannot be checked: the target "${r.target.text.trim()}" is neither a number nor a comparable bound.`,
+          r.statedVerdictText,
+          null,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function short(name: string): string {
+  const t = name.replace(/\s+/g, " ").trim();
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}
+
+/** The units of two rows agree when both are the same (or one is blank), and neither is a percent. */
+function additiveUnit(units: string[]): boolean {
+  const named = units.filter((u) => u);
+  if (named.some((u) => u === "%" || u.includes("%") || u.includes("tỷ lệ"))) return false;
+  return new Set(named).size <= 1;
+}
+
+/** total-mismatch: breakdown lines against their item, a group's figures against its rows, total rows against groups. */
+function checkSums(model: Model): Finding[] {
+  const { grid, layout } = model;
+  const out: Finding[] = [];
+  const sumCols = [layout.col.actual!, ...layout.targets];
+  const rows = model.rows.filter((r) => r.kind !== "empty");
+
+  const compare = (owner: BodyRow, parts: BodyRow[], label: { vi: string; en: string }, allowSubset: boolean) => {
+    const ownerReading = model.readings.get(owner.row);
+    const units = [ownerReading?.unit ?? "", ...parts.map((p) => model.readings.get(p.row)?.unit ?? "")];
+    if (!additiveUnit(units)) return;
+    for (const c of sumCols) {
+      const whole = figureValue(readFigure(grid.value(owner.row, c)));
+      if (whole === undefined) continue;
+      const values = parts.map((p) => figureValue(readFigure(grid.value(p.row, c))));
+      if (values.some((v) => v === undefined)) continue;
+      const sum = values.reduce<Decimal>((s, v) => s.plus(v!), new Decimal(0));
+      if (sum.eq(whole)) continue;
+      if (allowSubset && sum.lt(whole)) continue;
+      const cell = grid.address(owner.row, c);
+      const terms = values.map((v) => formatViNumber(v!)).join(" + ");
+      out.push(
+        finding(
+          "total-mismatch",
+          cell,
+          `Ô ${cell} ghi ${formatViNumber(whole)} nhưng ${label.vi}: ${terms} = ${formatViNumber(sum)}.`,
+          `${cell} says ${formatViNumber(whole)} but ${label.en}: ${terms} = ${formatViNumber(sum)}.`,
+          whole.toNumber(),
+          sum.toNumber(),
+        ),
+      );
+    }
+  };
+
+  for (let i = 0; i < rows.length; i++) {
+    const owner = rows[i];
+    if (owner.kind === "item" || owner.kind === "subitem" || owner.kind === "group") {
+      const parts: BodyRow[] = [];
+      for (let j = i + 1; j < rows.length && rows[j].kind === "breakdown"; j++) parts.push(rows[j]);
+      if (parts.length >= 2) {
+        const subset = [owner, ...parts].some((r) => containsPhrase(normalise(r.name), "trong đó"));
+        compare(owner, parts, { vi: "cộng các dòng chi tiết bên dưới", en: "the breakdown lines below add up to" }, subset);
+      }
+    }
+    if (owner.kind === "group" && owner.hasFigures) {
+      const children: BodyRow[] = [];
+      for (let j = i + 1; j < rows.length; j++) {
+        const k = rows[j].kind;
+        if (k === "group" || k === "total" || k === "footer") break;
+        if (k === "item") children.push(rows[j]);
+      }
+      if (children.length >= 1) compare(owner, children, { vi: "cộng các chỉ tiêu trong nhóm", en: "the items of the group add up to" }, false);
+    }
+    if (owner.kind === "total" && owner.hasFigures) {
+      const groups = rows.filter((r) => r.kind === "group" && r.hasFigures && r.row < owner.row);
+      const summands = groups.length ? groups : rows.filter((r) => r.kind === "item" && r.row < owner.row && r.path.length === 1);
+      if (summands.length >= 2) compare(owner, summands, { vi: groups.length ? "cộng các nhóm" : "cộng các chỉ tiêu", en: groups.length ? "the groups add up to" : "the items add up to" }, false);
+    }
+  }
+  return out;
+}
+
+/** rollup-mismatch: a group row's stated verdict against the verdicts of its items. */
+function checkRollups(model: Model): Finding[] {
+  const { grid, layout } = model;
+  const vCol = layout.col.verdict;
+  if (vCol === undefined) return [];
+  const out: Finding[] = [];
+  const rows = model.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const g = rows[i];
+    if (g.kind !== "group") continue;
+    const stated = readVerdict(cellText(grid.value(g.row, vCol)));
+    if (stated !== "Đạt" && stated !== "Chưa đạt") continue;
+    const verdicts: (Verdict | null)[] = [];
+    for (let j = i + 1; j < rows.length; j++) {
+      const k = rows[j].kind;
+      if (k === "group" || k === "total" || k === "footer") break;
+      if (k !== "item") continue;
+      const r = model.readings.get(rows[j].row)!;
+      const v = r.verdict ?? (r.statedVerdict === "Đạt" || r.statedVerdict === "Chưa đạt" ? r.statedVerdict : null);
+      verdicts.push(v);
+    }
+    if (!verdicts.length) continue;
+    const failing = verdicts.filter((v) => v === "Chưa đạt").length;
+    const cell = grid.address(g.row, vCol);
+    if (stated === "Đạt" && failing > 0) {
+      out.push(
+        finding(
+          "rollup-mismatch",
+          cell,
+          `Nhóm "${short(g.name)}" ghi "Đạt" nhưng có ${failing} chỉ tiêu chưa đạt trong nhóm; nhóm chỉ đạt khi mọi chỉ tiêu đều đạt.`,
+          `The group "${short(g.name)}" says "Đạt" but ${failing} of its items are not achieved; a group is achieved only when every item is.`,
+          "Đạt",
+          "Chưa đạt",
+        ),
+      );
+    } else if (stated === "Chưa đạt" && verdicts.every((v) => v === "Đạt")) {
+      out.push(
+        finding(
+          "rollup-mismatch",
+          cell,
+          `Nhóm "${short(g.name)}" ghi "Chưa đạt" nhưng cả ${verdicts.length} chỉ tiêu trong nhóm đều đạt.`,
+          `The group "${short(g.name)}" says "Chưa đạt" but all ${verdicts.length} of its items are achieved.`,
+          "Chưa đạt",
+          "Đạt",
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** numbering-gap: 1, 2, 4 or 1.1, 1.2, 1.4; numbering may restart at 1 in each group or run on. */
+function checkNumbering(model: Model): Finding[] {
+  const { grid, layout } = model;
+  const sttCol = layout.col.stt;
+  if (sttCol === undefined) return [];
+  const out: Finding[] = [];
+  let prevTop: number | null = null;
+  let groupStart = true;
+  const lastChild = new Map<string, number>();
+  const gap = (row: number, label: string, prev: string, expected: string) => {
+    const cell = grid.address(row, sttCol);
+    out.push(
+      finding(
+        "numbering-gap",
+        cell,
+        `Số thứ tự ${label} đứng ngay sau ${prev}: số tiếp theo phải là ${expected}, có thể thiếu một chỉ tiêu hoặc đánh số nhầm.`,
+        `Number ${label} comes right after ${prev}: the next number should be ${expected}; an item may be missing or misnumbered.`,
+        label,
+        expected,
+      ),
+    );
+  };
+  for (const body of model.rows) {
+    if (body.kind === "group") {
+      groupStart = true;
+      continue;
+    }
+    if (body.kind === "item" && body.path.length === 1) {
+      const n = body.path[0];
+      if (prevTop !== null && n !== prevTop + 1 && !(groupStart && n === 1)) gap(body.row, String(n), String(prevTop), String(prevTop + 1));
+      prevTop = n;
+      groupStart = false;
+      continue;
+    }
+    if (body.kind === "subitem" && body.path.length >= 2) {
+      const parentKey = body.path.slice(0, -1).join(".");
+      const k = body.path[body.path.length - 1];
+      const last = lastChild.get(parentKey);
+      if (last !== undefined && k !== last + 1) gap(body.row, body.path.join("."), `${parentKey}.${last}`, `${parentKey}.${last + 1}`);
+      else if (last === undefined && k !== 1) gap(body.row, body.path.join("."), parentKey, `${parentKey}.1`);
+      lastChild.set(parentKey, k);
+    }
+  }
+  return out;
+}
+
+/** The writes of "Tính lại" for a recognised table sheet: percent and verdict cells of item rows. */
+export function planTableRecalc(sheet: SheetSnapshot): CellWrite[] {
+  const grid = new Grid(sheet);
+  const rec = recogniseTable(grid);
+  if (!rec.ok) return [];
+  const model = buildModel(grid, rec.layout);
+  const { layout } = model;
+  const writes: CellWrite[] = [];
+  const push = (row: number, col: number, role: CellWrite["role"], value: string | number | null, formula?: string, numberFormat?: string) => {
+    const before = { value: grid.value(row, col), formula: grid.formula(row, col) };
+    if (formula !== undefined ? before.formula === formula : before.formula === null && sameValue(before.value, value)) return;
+    const w: CellWrite = { sheet: sheet.name, cell: grid.address(row, col), role, value, before };
+    if (formula !== undefined) w.formula = formula;
+    if (numberFormat) w.numberFormat = numberFormat;
+    writes.push(w);
+  };
+  // A percent column holds fractions when its cells carry a "%" number format (0.9037 shows 90,37%).
+  const fractionColumns = new Set<number>();
+  for (const pc of layout.percents) {
+    let pct = 0;
+    let other = 0;
+    for (const body of model.rows) {
+      if (!isItemRow(body) || grid.value(body.row, pc.col) === null) continue;
+      if (isPercentFormat(grid.numberFormat(body.row, pc.col))) pct++;
+      else other++;
+    }
+    if (pct > other) fractionColumns.add(pc.col);
+  }
+  for (const body of model.rows) {
+    if (body.kind !== "item" && body.kind !== "subitem") continue;
+    const r = model.readings.get(body.row)!;
+    for (const pc of layout.percents) {
+      const tRaw = grid.value(body.row, pc.target);
+      const aRaw = grid.value(body.row, pc.actual);
+      const tFig = readFigure(tRaw);
+      const target = readTarget(tFig, tRaw);
+      const a = figureValue(readFigure(aRaw));
+      const fraction = fractionColumns.has(pc.col);
+      const pct = a !== undefined ? percentOf(target, a) : null;
+      const value = pct === null ? null : fraction ? pct.div(100).toNumber() : pct.toNumber();
+      if (target.kind === "quantity" && typeof tRaw === "number" && typeof aRaw === "number") {
+        const f = percentFormula(grid.address(body.row, pc.target), grid.address(body.row, pc.actual), { fraction });
+        const format = fraction && !isPercentFormat(grid.numberFormat(body.row, pc.col)) ? "0.00%" : undefined;
+        push(body.row, pc.col, "percent", value, f, format);
+      } else if (isCellError(grid.value(body.row, pc.col)) || pct !== null || grid.value(body.row, pc.col) !== null) {
+        push(body.row, pc.col, "percent", value);
+      }
+    }
+    const vCol = layout.col.verdict;
+    if (vCol === undefined || !r.verdict) continue;
+    const tRaw = grid.value(body.row, layout.targets[0]);
+    const aRaw = grid.value(body.row, layout.col.actual!);
+    if (r.target.kind === "quantity" && typeof tRaw === "number" && typeof aRaw === "number") {
+      const f = verdictFormula(grid.address(body.row, layout.targets[0]), grid.address(body.row, layout.col.actual!), { lowerIsBetter: r.lowerIsBetter });
+      push(body.row, vCol, "verdict", r.verdict, f);
+    } else {
+      push(body.row, vCol, "verdict", r.verdict);
+    }
+  }
+  return writes;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if ((a === null || a === "") && (b === null || b === "")) return true;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
+  return a === b;
+}

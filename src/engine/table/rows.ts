@@ -1,0 +1,100 @@
+/** Row types of a table body (SPEC §2.1): group, item, sub-item, breakdown, total, footer. */
+import headerRules from "../rules/headers.json";
+import { cellText, containsPhrase, normalise } from "../text";
+import type { Grid } from "./grid";
+import type { TableLayout } from "./layout";
+
+export type RowKind = "group" | "item" | "subitem" | "breakdown" | "total" | "footer" | "empty" | "note";
+
+export interface BodyRow {
+  row: number;
+  kind: RowKind;
+  /** The numbering as written ("I", "1", "1.2", "-"), trimmed; "" when none. */
+  stt: string;
+  /** Numbering path for items and sub-items ("1.2" → [1, 2]); group label for groups. */
+  path: number[];
+  name: string;
+  /** True when the row holds a figure in a target or actual column. */
+  hasFigures: boolean;
+}
+
+const ROMAN = /^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+const LETTER = /^[A-ZĐ]$/;
+const DOTTED = /^\d{1,3}(?:\.\d{1,3})*\.?$/;
+const BREAKDOWN = /^(?:[-+*•–—·]|[a-zđ][).]|\([a-zđ]\))$/;
+const FOOTER = headerRules.footer.map(normalise);
+const TOTAL = headerRules.total.map(normalise);
+
+function isFooterRow(grid: Grid, row: number): boolean {
+  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
+    const v = grid.value(row, c);
+    if (typeof v !== "string") continue;
+    const t = normalise(v);
+    if (t.length <= 40 && FOOTER.some((f) => t === f || t.startsWith(`${f} `) || t.startsWith(f))) return true;
+  }
+  return false;
+}
+
+function figure(v: unknown): boolean {
+  return v !== null && v !== "" && !(typeof v === "string" && !v.trim());
+}
+
+export function classifyRows(grid: Grid, layout: TableLayout): BodyRow[] {
+  const out: BodyRow[] = [];
+  const sttCol = layout.col.stt;
+  const nameCol = layout.col.name;
+  for (let row = layout.bodyTop; row <= grid.lastRow; row++) {
+    if (isFooterRow(grid, row)) {
+      out.push({ row, kind: "footer", stt: "", path: [], name: "", hasFigures: false });
+      break;
+    }
+    const sttRaw = sttCol !== undefined ? grid.value(row, sttCol) : null;
+    const stt = cellText(sttRaw).trim();
+    const name = nameCol !== undefined ? cellText(grid.value(row, nameCol)).trim() : "";
+    const figureCols = [...layout.targets, layout.col.actual!];
+    const hasFigures = figureCols.some((c) => figure(grid.value(row, c)));
+    let empty = true;
+    for (let c = grid.firstCol; c <= grid.lastCol && empty; c++) if (figure(grid.value(row, c))) empty = false;
+    if (empty) {
+      out.push({ row, kind: "empty", stt, path: [], name, hasFigures });
+      continue;
+    }
+    out.push({ row, ...kindOf(grid, row, stt, sttRaw, name, hasFigures, nameCol) });
+  }
+  return out;
+}
+
+function kindOf(
+  grid: Grid,
+  row: number,
+  stt: string,
+  sttRaw: unknown,
+  name: string,
+  hasFigures: boolean,
+  nameCol: number | undefined,
+): Omit<BodyRow, "row"> {
+  const base = { stt, name, hasFigures };
+  const lowered = normalise(name);
+  const sttNorm = normalise(stt);
+  if (TOTAL.some((t) => sttNorm === t || containsPhrase(sttNorm, t))) return { ...base, kind: "total", path: [] };
+  if (typeof sttRaw === "number" && Number.isInteger(sttRaw) && sttRaw > 0) return { ...base, kind: "item", path: [sttRaw] };
+  if (stt) {
+    const s = stt.replace(/\s+/g, "");
+    if (ROMAN.test(s) || LETTER.test(s)) return { ...base, kind: "group", path: [] };
+    if (DOTTED.test(s)) {
+      const path = s.replace(/\.$/, "").split(".").map(Number);
+      return { ...base, kind: path.length === 1 ? "item" : "subitem", path };
+    }
+    if (BREAKDOWN.test(s.toLowerCase())) return { ...base, kind: "breakdown", path: [] };
+  }
+  if (!stt) {
+    if (TOTAL.some((t) => lowered === t || lowered.startsWith(`${t} `) || lowered.startsWith(`${t}:`))) return { ...base, kind: "total", path: [] };
+    if (/^[-+*•–]/.test(name)) return { ...base, kind: "breakdown", path: [] };
+    if (!hasFigures) {
+      const bold = nameCol !== undefined && grid.bold(row, nameCol);
+      return { ...base, kind: bold || name === name.toLocaleUpperCase("vi") ? "group" : "note", path: [] };
+    }
+    return { ...base, kind: "item", path: [] };
+  }
+  return { ...base, kind: hasFigures ? "item" : "note", path: [] };
+}
