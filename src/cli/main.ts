@@ -150,7 +150,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** Runs the command line on this process's arguments and sets its exit status. */
+export function runCli(): void {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -160,3 +161,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runCli();

@@ -242,7 +242,6 @@ function checkPercents(model: Model): Finding[] {
       if (t === undefined || a === undefined || t.isZero()) continue;
       const exact = a.div(t).times(100);
       const cell = grid.address(body.row, pc.col);
-      let judgement: "ok" | "truncated" | "mismatch";
       let shownStated = stated.points;
       let decimals = stated.decimals ?? stated.shownDecimals;
       if (stated.decimals === null) {
@@ -250,7 +249,7 @@ function checkPercents(model: Model): Finding[] {
         shownStated = stated.points.toDecimalPlaces(stated.shownDecimals, Decimal.ROUND_HALF_UP);
         decimals = stated.shownDecimals;
       }
-      judgement = judgeStatedPercent(shownStated, decimals, exact);
+      const judgement = judgeStatedPercent(shownStated, decimals, exact);
       if (judgement === "ok") continue;
       const tText = formatViNumber(t);
       const aText = formatViNumber(a);
@@ -314,7 +313,7 @@ function checkVerdicts(model: Model): Finding[] {
   for (const body of model.rows) {
     if (body.kind !== "item" && body.kind !== "subitem" && !(body.kind === "group" && body.hasFigures)) continue;
     const r = model.readings.get(body.row)!;
-    if (r.target.kind === "none" && r.actualValue !== undefined && body.kind !== "group") {
+    if (r.targetFigure.kind === "empty" && r.actualValue !== undefined && body.kind !== "group") {
       const cell = grid.address(body.row, layout.targets[0]);
       out.push(
         finding(
@@ -442,7 +441,7 @@ function checkSums(model: Model): Finding[] {
     if (owner.kind === "total" && owner.hasFigures) {
       const groups = rows.filter((r) => r.kind === "group" && r.hasFigures && r.row < owner.row);
       const summands = groups.length ? groups : rows.filter((r) => r.kind === "item" && r.row < owner.row && r.path.length === 1);
-      if (summands.length >= 2) compare(owner, summands, { vi: groups.length ? "cộng các nhóm" : "cộng các chỉ tiêu", en: groups.length ? "the groups add up to" : "the items add up to" }, false);
+      if (summands.length >= (groups.length ? 1 : 2)) compare(owner, summands, { vi: groups.length ? "cộng các nhóm" : "cộng các chỉ tiêu", en: groups.length ? "the groups add up to" : "the items add up to" }, false);
     }
   }
   return out;

@@ -45,7 +45,7 @@ export function roleOfHeader(text: string): ColumnRole | null {
   const n = normalise(text);
   if (!n || n.length > 120) return null;
   const f = fold(text);
-  for (const { role, phrases, folded } of ROLE_PHRASES) {
+  for (const { role, phrases } of ROLE_PHRASES) {
     if (phrases.some((p) => containsPhrase(n, p))) return role;
   }
   for (const { role, folded } of ROLE_PHRASES) {
