@@ -5,7 +5,8 @@ import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../.
 import { readSnapshot } from "../../src/exceljs/read";
 
 export const SHARED = path.resolve(__dirname, "../../../shared");
-export const FIXTURES = path.join(SHARED, "fixtures");
+/** The public fixtures, as copied into this repository (test/fixtures/README.md). */
+export const FIXTURES = path.resolve(__dirname, "../fixtures");
 
 export interface GridOptions {
   name?: string;
