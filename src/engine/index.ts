@@ -5,7 +5,7 @@
 import type { SheetReport, WorkbookReport } from "./report";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { CellWrite } from "./plan";
-import { analyseNarrative, workbookNarrativeFindings } from "./narrative";
+import { analyseNarrative } from "./narrative";
 import { analyseTable, planTableRecalc } from "./table";
 
 export * from "./report";
@@ -19,9 +19,7 @@ export function analyseSheet(sheet: SheetSnapshot): SheetReport {
 }
 
 export function analyseWorkbook(workbook: WorkbookSnapshot): WorkbookReport {
-  const sheets = workbook.sheets.map(analyseSheet);
-  workbookNarrativeFindings(workbook, sheets);
-  return { file: workbook.name, sheets };
+  return { file: workbook.name, sheets: workbook.sheets.map(analyseSheet) };
 }
 
 /** The cell writes of "Tính lại" for every recognised table sheet (narrative sheets are never rewritten). */

@@ -1,9 +1,264 @@
-/** Narrative layout (SPEC §2.2). */
-import type { SheetReport } from "../report";
-import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+/**
+ * The narrative layout ("biểu đánh giá nhiệm vụ trọng tâm", SPEC §2.2): each body row is a task
+ * group whose cells hold numbered tasks, figures and verdicts in prose. Read the task tree, check
+ * the verdict logic (conflicts, roll-ups, counts), numbering, and every figure claim in the text.
+ * The narrative layout is never rewritten: its findings are highlights only.
+ */
+import headerRules from "../rules/headers.json";
+import { a1, columnLetter } from "../address";
+import { SEVERITY, type Claim, type ColumnRole, type Finding, type FindingKind, type Item, type SheetReport } from "../report";
+import type { SheetSnapshot } from "../snapshot";
+import { cellText, fold, normalise } from "../text";
+import { Grid } from "../table/grid";
+import { extractClaims } from "./claims";
+import { parseTasks, statedVerdict, type Task, type TaskTree } from "./tasks";
 
-export function analyseNarrative(_sheet: SheetSnapshot): SheetReport | null {
+export { extractClaims } from "./claims";
+export { parseTasks } from "./tasks";
+
+interface NarrativeLayout {
+  headerRow: number;
+  group: number;
+  result: number;
+  forecast?: number;
+  stt?: number;
+}
+
+const HEADER = {
+  group: ["tên nhóm nhiệm vụ", "nhóm nhiệm vụ", "tên nhiệm vụ", "nhiệm vụ trọng tâm", "nội dung nhiệm vụ"],
+  result: ["kết quả đánh giá từng nhiệm vụ", "kết quả đánh giá", "kết quả thực hiện", "đánh giá kết quả"],
+  forecast: ["dự báo", "phương hướng", "dự kiến"],
+  stt: ["stt", "tt", "số tt"],
+};
+
+function matches(text: string, phrases: string[]): boolean {
+  const f = fold(text);
+  return phrases.some((p) => f.startsWith(fold(p)) || f === fold(p));
+}
+
+function recognise(grid: Grid): NarrativeLayout | null {
+  const last = Math.min(grid.lastRow, grid.firstRow + 20);
+  for (let r = grid.firstRow; r <= last; r++) {
+    let group: number | undefined;
+    let result: number | undefined;
+    let forecast: number | undefined;
+    let stt: number | undefined;
+    for (let c = grid.firstCol; c <= grid.lastCol; c++) {
+      const v = grid.value(r, c);
+      if (typeof v !== "string" || v.length > 300) continue;
+      if (group === undefined && matches(v, HEADER.group)) group = c;
+      else if (result === undefined && matches(v, HEADER.result)) result = c;
+      else if (forecast === undefined && matches(v, HEADER.forecast)) forecast = c;
+      else if (stt === undefined && matches(v, HEADER.stt) && normalise(v).length <= 6) stt = c;
+    }
+    // The table layout's "Kết quả thực hiện" is a figure column: a narrative header has no target column.
+    if (group !== undefined && result !== undefined && result !== group) return { headerRow: r, group, result, forecast, stt };
+  }
   return null;
 }
 
-export function workbookNarrativeFindings(_workbook: WorkbookSnapshot, _reports: SheetReport[]): void {}
+const FOOTER = headerRules.footer.map(normalise);
+
+function finding(kind: FindingKind, cell: string, vi: string, en: string, extra: Partial<Finding> = {}): Finding {
+  return { kind, severity: SEVERITY[kind], cell, message: vi, messageEn: en, ...extra };
+}
+
+function quoteOf(text: string, start: number, end: number): Pick<Finding, "quote" | "start" | "end"> {
+  return { quote: text.slice(start, end), start, end };
+}
+
+function headingLine(text: string, t: Task): string {
+  return text.slice(t.start, t.headingEnd).trim();
+}
+
+const VERDICT_VI: Record<string, string> = { "Đạt": "đạt", "Chưa đạt": "chưa đạt", neutral: "chưa đánh giá" };
+const VERDICT_EN: Record<string, string> = { "Đạt": "achieved", "Chưa đạt": "not achieved", neutral: "not yet evaluated" };
+
+/** verdict-conflict and rollup-mismatch over a result cell's task tree. */
+function verdictLogic(text: string, cell: string, tree: TaskTree, claims: Claim[]): Finding[] {
+  const out: Finding[] = [];
+  for (const t of tree.tasks) {
+    const h = t.heading;
+    const c = t.conclusion;
+    if (h && c && h.verdict !== "neutral" && c.verdict !== "neutral" && h.verdict !== c.verdict) {
+      claims.push({ cell, kind: "verdict", quote: text.slice(c.start, c.end), start: c.start, end: c.end, ok: false });
+      out.push(
+        finding(
+          "verdict-conflict",
+          cell,
+          `Nhiệm vụ ${t.label} vừa được ghi "${text.slice(h.start, h.end)}" ở phần đầu vừa được kết luận "${text.slice(c.start, c.end)}": một nhiệm vụ chỉ có một kết quả đánh giá.`,
+          `Task ${t.label} is called "${text.slice(h.start, h.end)}" in its heading but concluded "${text.slice(c.start, c.end)}": a task has one verdict.`,
+          { ...quoteOf(text, c.start, c.end), stated: text.slice(h.start, h.end), expected: text.slice(c.start, c.end) },
+        ),
+      );
+    }
+    const stated = statedVerdict(t);
+    if (!t.children.length || (stated !== "Đạt" && stated !== "Chưa đạt")) continue;
+    const kids = t.children.map((k) => ({ k, v: statedVerdict(k) }));
+    const mark = (t.conclusion ?? t.heading)!;
+    const failing = kids.filter((x) => x.v === "Chưa đạt");
+    if (stated === "Đạt" && failing.length) {
+      out.push(
+        finding(
+          "rollup-mismatch",
+          cell,
+          `Nhiệm vụ ${t.label} được đánh giá đạt nhưng nội dung ${failing.map((x) => x.k.label).join(", ")} chưa đạt; nhiệm vụ chỉ đạt khi mọi nội dung đều đạt.`,
+          `Task ${t.label} is called achieved but ${failing.map((x) => x.k.label).join(", ")} ${failing.length > 1 ? "are" : "is"} not; a task is achieved only when every part is.`,
+          { ...quoteOf(text, mark.start, mark.end), stated: "Đạt", expected: "Chưa đạt" },
+        ),
+      );
+    } else if (stated === "Chưa đạt" && kids.every((x) => x.v === "Đạt")) {
+      out.push(
+        finding(
+          "rollup-mismatch",
+          cell,
+          `Nhiệm vụ ${t.label} được đánh giá chưa đạt nhưng cả ${kids.length} nội dung (${kids.map((x) => x.k.label).join(", ")}) đều đạt: hoặc nhiệm vụ đạt, hoặc có nội dung chưa đạt bị ghi nhầm.`,
+          `Task ${t.label} is called not achieved but all ${kids.length} of its parts (${kids.map((x) => x.k.label).join(", ")}) are achieved: either the task is achieved or a part is misreported.`,
+          { ...quoteOf(text, mark.start, mark.end), stated: "Chưa đạt", expected: "Đạt" },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function gapFindings(text: string, cell: string, tree: TaskTree): Finding[] {
+  return tree.gaps.map((g) =>
+    finding(
+      "numbering-gap",
+      cell,
+      `Số thứ tự ${g.task.label} đứng ngay sau ${g.previous}: số tiếp theo phải là ${g.expected}, có thể đánh số nhầm hoặc thiếu một nội dung.`,
+      `Number ${g.task.label} comes right after ${g.previous}: the next should be ${g.expected}; a number was mistyped or a part is missing.`,
+      { ...quoteOf(text, g.task.start, g.task.start + g.task.label.length), stated: g.task.label, expected: g.expected },
+    ),
+  );
+}
+
+/** The row's tasks: the top level of the result cell (under a lone group heading "1." if there is one). */
+function topTasks(tree: TaskTree): Task[] {
+  const top = tree.root.children;
+  if (top.length === 1 && top[0].path.length === 1 && top[0].children.length) return top[0].children;
+  return top;
+}
+
+const COUNT = /(\d{1,3})\s+nhiệm vụ\s+(chưa đạt|không đạt|chưa hoàn thành|đạt|hoàn thành)(?![\p{L}])/giu;
+const TOTAL = /(?:gồm|có)\s+(\d{1,3})\s+nhiệm vụ(?![\p{L}]|\s+(?:chưa|không|đạt|hoàn))/giu;
+
+/** count-mismatch: "có 02 nhiệm vụ chưa đạt", "gồm 05 nhiệm vụ" against the tasks below. */
+function countClaims(text: string, cell: string, tasks: Task[], claims: Claim[]): Finding[] {
+  const out: Finding[] = [];
+  if (!tasks.length) return out;
+  const verdicts = tasks.map(statedVerdict);
+  const known = verdicts.every((v) => v !== null);
+  const labels = tasks.map((t) => t.label).join(", ");
+  for (const m of text.matchAll(COUNT)) {
+    const n = Number(m[1]);
+    const failing = /chưa|không/iu.test(m[2]);
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (!known) {
+      claims.push({ cell, kind: "count", quote: m[0], start, end, ok: null });
+      continue;
+    }
+    const actual = verdicts.filter((v) => (failing ? v === "Chưa đạt" : v === "Đạt")).length;
+    const good = actual === n;
+    claims.push({ cell, kind: "count", quote: m[0], start, end, ok: good });
+    if (good) continue;
+    const list = tasks.map((t, i) => `${t.label} ${VERDICT_VI[verdicts[i]!]}`).join("; ");
+    const listEn = tasks.map((t, i) => `${t.label} ${VERDICT_EN[verdicts[i]!]}`).join("; ");
+    out.push(
+      finding(
+        "count-mismatch",
+        cell,
+        `Ghi "${m[0]}" nhưng theo đánh giá từng nhiệm vụ (${list}) có ${actual} nhiệm vụ ${failing ? "chưa đạt" : "đạt"}.`,
+        `It says "${m[0]}" but by each task's verdict (${listEn}) ${actual} ${actual === 1 ? "task is" : "tasks are"} ${failing ? "not achieved" : "achieved"}.`,
+        { ...quoteOf(text, start, end), stated: n, expected: actual },
+      ),
+    );
+  }
+  for (const m of text.matchAll(TOTAL)) {
+    const n = Number(m[1]);
+    const start = m.index!;
+    const end = start + m[0].length;
+    const good = n === tasks.length;
+    claims.push({ cell, kind: "count", quote: m[0], start, end, ok: good });
+    if (good) continue;
+    out.push(
+      finding(
+        "count-mismatch",
+        cell,
+        `Ghi "${m[0]}" nhưng phần kết quả đánh giá có ${tasks.length} nhiệm vụ (${labels}).`,
+        `It says "${m[0]}" but the results list ${tasks.length} tasks (${labels}).`,
+        { ...quoteOf(text, start, end), stated: n, expected: tasks.length },
+      ),
+    );
+  }
+  return out;
+}
+
+export interface ProseReport {
+  claims: Claim[];
+  findings: Finding[];
+  tree: TaskTree;
+}
+
+/** Everything read from one prose cell: its task tree, claims and findings (counts need the row). */
+export function analyseProse(text: string, cell: string, options: { verdicts?: boolean } = {}): ProseReport {
+  const tree = parseTasks(text);
+  const { claims, findings } = extractClaims(text, cell);
+  findings.push(...gapFindings(text, cell, tree));
+  if (options.verdicts !== false) findings.push(...verdictLogic(text, cell, tree, claims));
+  return { claims, findings, tree };
+}
+
+export function analyseNarrative(sheet: SheetSnapshot): SheetReport | null {
+  const grid = new Grid(sheet);
+  const layout = recognise(grid);
+  if (!layout) return null;
+  const findings: Finding[] = [];
+  const claims: Claim[] = [];
+  const items: Item[] = [];
+  for (let r = layout.headerRow + 1; r <= grid.lastRow; r++) {
+    const groupText = cellText(grid.value(r, layout.group));
+    const resultText = cellText(grid.value(r, layout.result));
+    const rowTexts = [groupText, resultText].map((t) => normalise(t));
+    if (rowTexts.some((t) => t.length <= 40 && FOOTER.some((f) => t.startsWith(f)))) break;
+    if (!groupText.trim() && !resultText.trim()) continue;
+    const groupCell = a1(r, layout.group);
+    const resultCell = a1(r, layout.result);
+    const group = analyseProse(groupText, groupCell, { verdicts: false });
+    const result = analyseProse(resultText, resultCell);
+    const tasks = topTasks(result.tree);
+    const rowFindings = [
+      ...group.findings,
+      ...result.findings,
+      ...countClaims(groupText, groupCell, tasks, group.claims),
+      ...countClaims(resultText, resultCell, tasks, result.claims),
+    ];
+    if (layout.forecast !== undefined) {
+      const text = cellText(grid.value(r, layout.forecast));
+      const forecast = extractClaims(text, a1(r, layout.forecast));
+      rowFindings.push(...forecast.findings);
+      claims.push(...forecast.claims);
+    }
+    findings.push(...rowFindings);
+    claims.push(...group.claims, ...result.claims);
+    for (const t of tasks) {
+      items.push({
+        row: r,
+        stt: t.label,
+        name: headingLine(resultText, t).replace(/^\d+(?:\.\d+)*\.?-?\s*/, "").slice(0, 160),
+        target: null,
+        actual: null,
+        statedPercent: null,
+        percent: null,
+        statedVerdict: t.conclusion || t.heading ? resultText.slice((t.conclusion ?? t.heading)!.start, (t.conclusion ?? t.heading)!.end) : null,
+        verdict: ((v) => (v === "Đạt" || v === "Chưa đạt" ? v : null))(statedVerdict(t)),
+      });
+    }
+  }
+  const columns: Partial<Record<ColumnRole, string>> = { name: columnLetter(layout.group), verdict: columnLetter(layout.result) };
+  if (layout.stt !== undefined) columns.stt = columnLetter(layout.stt);
+  if (layout.forecast !== undefined) columns.forecast = columnLetter(layout.forecast);
+  return { name: sheet.name, recognized: true, layout: "narrative", columns, items, findings, claims };
+}

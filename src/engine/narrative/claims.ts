@@ -1,0 +1,369 @@
+/**
+ * Claims written in prose, each with its exact quote and offsets: ratios ("6/26 = 23,01%",
+ * "27,35/25ha/năm đạt 109,4%", "3.220.000 đồng đạt 32% so với dự toán … 10.000.000 đồng"),
+ * arithmetic ("184 hs x 4 tháng x 150.000 = 88.810.000"), totals with parts ("235 hồ sơ, trong
+ * đó: …"), malformed numbers and one amount in two money scales. Dates, decree numbers and
+ * "tháng 11/2024" are never ratios. Linear: number tokens once, then short anchored looks around them.
+ */
+import { Decimal } from "../decimal";
+import { formatPercent, formatViNumber, numberTokens, type NumberToken } from "../numbers";
+import { judgeStatedPercent } from "../percent";
+import { SEVERITY, type Claim, type Finding, type FindingKind } from "../report";
+import { unitAfter, sameUnit, type UnitReading } from "./units";
+
+export interface ProseResult {
+  claims: Claim[];
+  findings: Finding[];
+}
+
+type Num = NumberToken & { value: Decimal; decimals: number };
+
+function ok(t: NumberToken): t is Num {
+  return t.parsed !== "malformed";
+}
+
+function val(t: Num): Decimal {
+  return (t.parsed as { value: Decimal }).value;
+}
+
+function decs(t: Num): number {
+  return (t.parsed as { decimals: number }).decimals;
+}
+
+function finding(kind: FindingKind, cell: string, text: string, start: number, end: number, vi: string, en: string, stated?: string | number | null, expected?: string | number | null): Finding {
+  const f: Finding = { kind, severity: SEVERITY[kind], cell, message: vi, messageEn: en, quote: text.slice(start, end), start, end };
+  if (stated !== undefined) f.stated = stated;
+  if (expected !== undefined) f.expected = expected;
+  return f;
+}
+
+/** A "/" that belongs to a date or a document number: 29/5/2024, 11/2024, 08/2019/NQ-HĐND, 01/01. */
+function dateLike(text: string, a: NumberToken, b: NumberToken): boolean {
+  const before = text.slice(Math.max(0, a.start - 12), a.start).toLocaleLowerCase("vi");
+  if (/[/\-.]$/.test(before)) return true;
+  if (/\/\s*[\dA-ZĐa-zđ]/u.test(text.slice(b.end, b.end + 3))) return true;
+  const x = Number(a.text.replace(/\D/g, ""));
+  const y = Number(b.text.replace(/\D/g, ""));
+  if (/(?:ngày|tháng|năm|số|quý|kỳ|khóa|khoá)\s*$/u.test(before)) return true;
+  if (y >= 1900 && y <= 2100 && !b.text.includes(",") && !b.text.includes(".")) return true;
+  if (x >= 1 && x <= 31 && y >= 1 && y <= 12 && /^\s*(?:\/|năm)/u.test(text.slice(b.end, b.end + 5))) return true;
+  return false;
+}
+
+const SENTENCE_END = /[.!?](?:\s+\p{Lu}|\s*\n)|\n/u;
+
+export function extractClaims(text: string, cell: string): ProseResult {
+  const claims: Claim[] = [];
+  const findings: Finding[] = [];
+  const tokens = numberTokens(text);
+  const used = new Set<number>();
+
+  const addClaim = (kind: Claim["kind"], start: number, end: number, good: boolean | null) => {
+    claims.push({ cell, kind, quote: text.slice(start, end), start, end, ok: good });
+  };
+
+  const judgeRatio = (x: Decimal, y: Decimal, xText: string, yText: string, p: Num, hasPct: boolean, start: number, end: number) => {
+    if (y.isZero()) return;
+    const exact = x.div(y).times(100);
+    const stated = val(p);
+    const d = decs(p);
+    let judgement = judgeStatedPercent(stated, d, exact);
+    if (!hasPct) {
+      // Without "%", a percent only when it reads as one; a mismatch is then too unsure to report.
+      const quotient = x.div(y);
+      if (judgeStatedPercent(stated, d, quotient) === "ok") return addClaim("ratio", start, end, true);
+      if (judgement === "mismatch") return addClaim("ratio", start, end, null);
+    }
+    const statedText = `${formatViNumber(stated, d)}${hasPct ? "%" : ""}`;
+    const exactText = formatPercent(exact, Math.max(2, d));
+    if (judgement === "ok") return addClaim("ratio", start, end, true);
+    if (judgement === "truncated") {
+      addClaim("ratio", start, end, false);
+      findings.push(
+        finding(
+          "percent-rounding",
+          cell,
+          text,
+          start,
+          end,
+          `Tỷ lệ ghi ${statedText} là số bị cắt bớt chữ số thập phân: ${xText}/${yText} = ${exactText}%, làm tròn đúng là ${formatViNumber(exact, d)}%.`,
+          `The percent ${statedText} was truncated: ${xText}/${yText} = ${exactText}%, which rounds to ${formatViNumber(exact, d)}%.`,
+          stated.toNumber(),
+          exact.toNumber(),
+        ),
+      );
+      return;
+    }
+    judgement = "mismatch";
+    addClaim("ratio", start, end, false);
+    findings.push(
+      finding(
+        "percent-mismatch",
+        cell,
+        text,
+        start,
+        end,
+        `Tỷ lệ ghi ${statedText} nhưng ${xText}/${yText} = ${exactText}%.`,
+        `The percent says ${statedText} but ${xText}/${yText} = ${exactText}%.`,
+        stated.toNumber(),
+        exact.toNumber(),
+      ),
+    );
+  };
+
+  // Ratios "X/Y = P%" and "X/Y … đạt P%".
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    if (!ok(a) || !ok(b)) continue;
+    const between = text.slice(a.end, b.start);
+    if (!/^[ \t]*(?:[\p{L}²]+[ \t]*){0,2}\/[ \t]*$/u.test(between)) continue;
+    if (dateLike(text, a, b)) continue;
+    const uA = unitAfter(text, a.end);
+    const uB = unitAfter(text, b.end);
+    if ((uA.scale || uB.scale) && uA.text && !sameUnit(uA, uB) && !(uA.scale && uB.text === "")) continue;
+    const after = text.slice(b.end, b.end + 90);
+    const eq = /^[ \t]*\**[ \t]*(?:[\p{L}²]+(?:\/[\p{L}]+)?[ \t]*){0,3}\**[ \t]*=[ \t]*/u.exec(after);
+    const p = tokens[i + 2];
+    let scale = (u: UnitReading) => u.scale ?? new Decimal(1);
+    if (!uA.scale || !uB.scale) scale = () => new Decimal(1);
+    const x = val(a).times(scale(uA));
+    const y = val(b).times(scale(uB));
+    if (eq && p && ok(p) && p.start === b.end + eq[0].length) {
+      const pct = /^[ \t]*%/.exec(text.slice(p.end, p.end + 3));
+      const end = pct ? p.end + pct[0].length : p.end;
+      judgeRatio(x, y, formatViNumber(val(a)), formatViNumber(val(b)), p, Boolean(pct), a.start, end);
+      used.add(i).add(i + 1).add(i + 2);
+      continue;
+    }
+    const dat = /^[^\d\n]{0,60}?(?:^|[\s,;:(*])đạt[ \t]+/u.exec(after);
+    if (dat && p && ok(p) && p.start === b.end + dat[0].length && !SENTENCE_END.test(after.slice(0, dat[0].length))) {
+      const pct = /^[ \t]*%/.exec(text.slice(p.end, p.end + 3));
+      if (!pct) continue;
+      judgeRatio(x, y, formatViNumber(val(a)), formatViNumber(val(b)), p, true, a.start, p.end + pct[0].length);
+      used.add(i).add(i + 1).add(i + 2);
+    }
+  }
+
+  // "A đồng đạt P% so với dự toán … B đồng[, đạt P2% so với … B2 đồng]".
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (used.has(i) || used.has(i + 1)) continue;
+    const a = tokens[i];
+    const p = tokens[i + 1];
+    if (!ok(a) || !ok(p)) continue;
+    const uA = unitAfter(text, a.end);
+    const gap = text.slice(uA.end, p.start);
+    if (!/^[ \t]*,?[ \t]*(?:đạt|bằng)[ \t]+$/iu.test(gap)) continue;
+    if (!/^[ \t]*%/.test(text.slice(p.end, p.end + 3))) continue;
+    let k = i + 1;
+    let pTok = p;
+    while (k + 1 < tokens.length) {
+      const pctEnd = pTok.end + /^[ \t]*%/.exec(text.slice(pTok.end, pTok.end + 3))![0].length;
+      const b = tokens[k + 1];
+      if (!ok(b)) break;
+      const mid = text.slice(pctEnd, b.start);
+      if (!/^[ \t]*(?:kế hoạch[ \t]+)?so với[^\d\n.;]{0,80}$/iu.test(mid)) break;
+      const uB = unitAfter(text, b.end);
+      if (!sameUnit(uA, uB)) break;
+      const x = uA.scale && uB.scale ? val(a).times(uA.scale) : val(a);
+      const y = uA.scale && uB.scale ? val(b).times(uB.scale) : val(b);
+      judgeRatio(x, y, formatViNumber(val(a)), formatViNumber(val(b)), pTok, true, k === i + 1 ? a.start : pTok.start, uB.end);
+      used.add(k).add(k + 1);
+      // Chained second baseline: ", đạt P2% so với … B2".
+      const next = tokens[k + 2];
+      if (!next || !ok(next)) break;
+      if (!/^[ \t]*[,;]?[ \t]*(?:và[ \t]+)?(?:đạt|bằng)[ \t]+$/iu.test(text.slice(uB.end, next.start))) break;
+      if (!/^[ \t]*%/.test(text.slice(next.end, next.end + 3))) break;
+      pTok = next;
+      k += 2;
+    }
+  }
+
+  // Arithmetic "a x b x c = d".
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i];
+    if (!ok(first)) continue;
+    const factors: { t: Num; u: UnitReading }[] = [{ t: first, u: unitAfter(text, first.end, 8) }];
+    let j = i;
+    for (;;) {
+      const cur = factors[factors.length - 1];
+      const nextTok = tokens[j + 1];
+      if (!nextTok || !ok(nextTok)) break;
+      const from = cur.u.end > cur.t.end ? cur.u.end : cur.t.end;
+      const words = text.slice(cur.t.end, nextTok.start);
+      if (!/^[ \t]*(?:[\p{L}²,]+[ \t]+){0,8}[x×*][ \t]*$/u.test(words) && !/^[ \t]*[x×*][ \t]*$/u.test(text.slice(from, nextTok.start))) break;
+      factors.push({ t: nextTok, u: unitAfter(text, nextTok.end, 2) });
+      j++;
+    }
+    if (factors.length < 2) continue;
+    const lastF = factors[factors.length - 1];
+    const res = tokens[j + 1];
+    if (!res || !ok(res)) {
+      i = j;
+      continue;
+    }
+    const toEq = text.slice(lastF.t.end, res.start);
+    if (!/^[ \t]*(?:[\p{L}²]+[ \t]*){0,2}\)?[ \t]*(?:=|bằng)[ \t]*$/u.test(toEq)) {
+      i = j;
+      continue;
+    }
+    const uR = unitAfter(text, res.end, 2);
+    const anyScale = factors.some((f) => f.u.scale) && uR.scale;
+    let product = new Decimal(1);
+    for (const f of factors) product = product.times(val(f.t)).times(anyScale && f.u.scale ? f.u.scale : 1);
+    const stated = anyScale ? val(res).times(uR.scale!) : val(res);
+    const start = first.start;
+    const end = uR.end > res.end ? uR.end : res.end;
+    const expr = factors.map((f) => formatViNumber(val(f.t))).join(" × ");
+    if (product.eq(stated)) addClaim("arithmetic", start, end, true);
+    else {
+      addClaim("arithmetic", start, end, false);
+      findings.push(
+        finding(
+          "arithmetic-mismatch",
+          cell,
+          text,
+          start,
+          end,
+          `Phép tính ghi ${expr} = ${formatViNumber(val(res))} nhưng ${expr} = ${formatViNumber(anyScale ? product.div(uR.scale!) : product)}.`,
+          `The sum says ${expr} = ${formatViNumber(val(res))} but ${expr} = ${formatViNumber(anyScale ? product.div(uR.scale!) : product)}.`,
+          val(res).toNumber(),
+          (anyScale ? product.div(uR.scale!) : product).toNumber(),
+        ),
+      );
+    }
+    i = j + 1;
+  }
+
+  // Totals with parts: "235 hồ sơ, trong đó: hộ tịch 98, chứng thực 130, khác 5".
+  const inThat = /trong đó/giu;
+  for (let m = inThat.exec(text); m; m = inThat.exec(text)) {
+    const at = m.index;
+    let ti = -1;
+    for (let k = tokens.length - 1; k >= 0; k--) if (tokens[k].end <= at) {
+      ti = k;
+      break;
+    }
+    if (ti < 0 || !ok(tokens[ti])) continue;
+    const total = tokens[ti] as Num;
+    const uT = unitAfter(text, total.end, 2);
+    if (!/^[ \t]*(?:[\p{L}²]+[ \t]*){0,6}[,(:]?[ \t]*$/u.test(text.slice(total.end, at))) continue;
+    if (/^[ \t]*%/.test(text.slice(total.end, total.end + 3))) continue;
+    let stop = text.length;
+    const tail = text.slice(at + m[0].length);
+    const endM = /[.)](?:\s|$)|\n/u.exec(tail);
+    if (endM) stop = at + m[0].length + endM.index;
+    const listText = text.slice(at + m[0].length, stop);
+    const items = listText.split(/[,;]/);
+    if (items.length < 2) continue;
+    let offset = at + m[0].length;
+    const parts: Decimal[] = [];
+    let exhaustive = false;
+    let usable = true;
+    for (const item of items) {
+      const nums = numberTokens(item);
+      if (nums.length === 0 || !ok(nums[0])) {
+        usable = false;
+        break;
+      }
+      const u = unitAfter(item, nums[0].end, 2);
+      if (/^[ \t]*%/.test(item.slice(nums[0].end, nums[0].end + 3)) || (u.text && uT.text && !sameUnit(u, uT))) {
+        usable = false;
+        break;
+      }
+      if (/khác|còn lại/iu.test(item)) exhaustive = true;
+      parts.push(val(nums[0] as Num));
+      offset += item.length + 1;
+    }
+    if (!usable) continue;
+    const sum = parts.reduce((s, v) => s.plus(v), new Decimal(0));
+    const start = total.start;
+    const end = stop;
+    if (sum.eq(val(total))) {
+      addClaim("total", start, end, true);
+      continue;
+    }
+    if (sum.lt(val(total)) && !exhaustive) {
+      addClaim("total", start, end, null);
+      continue;
+    }
+    addClaim("total", start, end, false);
+    const terms = parts.map((v) => formatViNumber(v)).join(" + ");
+    findings.push(
+      finding(
+        "total-mismatch",
+        cell,
+        text,
+        start,
+        end,
+        `Tổng ghi ${formatViNumber(val(total))} nhưng các phần trong đó cộng lại: ${terms} = ${formatViNumber(sum)}.`,
+        `The total says ${formatViNumber(val(total))} but its parts add up to ${terms} = ${formatViNumber(sum)}.`,
+        val(total).toNumber(),
+        sum.toNumber(),
+      ),
+    );
+  }
+
+  // Malformed numbers: a thousands group that is not three digits ("2.800.00đ").
+  for (const t of tokens) {
+    if (t.parsed !== "malformed") continue;
+    const groups = t.text.split(/[.,]/);
+    if (!t.text.includes(".") || groups.length < 3 || !groups.slice(1).some((g) => g.length === 3)) continue;
+    const u = unitAfter(text, t.end, 1);
+    const end = u.scale ? u.end : t.end;
+    findings.push(
+      finding(
+        "malformed-number",
+        cell,
+        text,
+        t.start,
+        end,
+        `Số "${text.slice(t.start, end)}" viết sai: dấu chấm phân cách hàng nghìn phải đứng trước đúng ba chữ số, nên không biết đây là số nào.`,
+        `"${text.slice(t.start, end)}" is not a valid number: a thousands dot must be followed by exactly three digits, so its value cannot be known.`,
+        t.text,
+        null,
+      ),
+    );
+  }
+
+  // One amount in two money scales: "150.000 triệu đồng" beside "150.000.000 đồng".
+  const money: { t: Num; u: UnitReading; dong: Decimal }[] = [];
+  for (const t of tokens) {
+    if (!ok(t)) continue;
+    const u = unitAfter(text, t.end, 1);
+    if (u.scale && val(t).gte(1000)) money.push({ t, u, dong: val(t).times(u.scale) });
+  }
+  const reported = new Set<number>();
+  for (let i = 0; i < money.length; i++) {
+    for (let j = i + 1; j < money.length; j++) {
+      const a = money[i];
+      const b = money[j];
+      if (a.u.scale!.eq(b.u.scale!) || reported.has(j)) continue;
+      const ratio = a.dong.gt(b.dong) ? a.dong.div(b.dong) : b.dong.div(a.dong);
+      if (!ratio.isInteger() || ![1e3, 1e6, 1e9].some((k) => ratio.eq(k))) continue;
+      if (val(a.t).eq(val(b.t))) continue;
+      const digits = (d: Decimal) => d.toFixed().replace(/\./, "").replace(/0+$/, "");
+      if (digits(val(a.t)) !== digits(val(b.t))) continue;
+      reported.add(j);
+      const qa = text.slice(a.t.start, a.u.end);
+      const qb = text.slice(b.t.start, b.u.end);
+      findings.push(
+        finding(
+          "unit-mismatch",
+          cell,
+          text,
+          a.t.start,
+          a.u.end,
+          `Cùng một khoản tiền được ghi bằng hai đơn vị: "${qa}" và "${qb}" lệch nhau ${formatViNumber(ratio)} lần; cần thống nhất một đơn vị (đồng, triệu đồng hoặc tỷ đồng).`,
+          `The same amount is written in two money scales: "${qa}" and "${qb}" differ ${formatViNumber(ratio)} times; use one unit (đồng, triệu đồng or tỷ đồng).`,
+          qa,
+          qb,
+        ),
+      );
+    }
+  }
+
+  claims.sort((x, y) => x.start - y.start);
+  findings.sort((x, y) => (x.start ?? 0) - (y.start ?? 0));
+  return { claims, findings };
+}
