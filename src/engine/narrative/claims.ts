@@ -67,7 +67,7 @@ export function extractClaims(text: string, cell: string): ProseResult {
     const exact = x.div(y).times(100);
     const stated = val(p);
     const d = decs(p);
-    let judgement = judgeStatedPercent(stated, d, exact);
+    const judgement = judgeStatedPercent(stated, d, exact);
     if (!hasPct) {
       // Without "%", a percent only when it reads as one; a mismatch is then too unsure to report.
       const quotient = x.div(y);
@@ -94,7 +94,6 @@ export function extractClaims(text: string, cell: string): ProseResult {
       );
       return;
     }
-    judgement = "mismatch";
     addClaim("ratio", start, end, false);
     findings.push(
       finding(
@@ -256,7 +255,6 @@ export function extractClaims(text: string, cell: string): ProseResult {
     const listText = text.slice(at + m[0].length, stop);
     const items = listText.split(/[,;]/);
     if (items.length < 2) continue;
-    let offset = at + m[0].length;
     const parts: Decimal[] = [];
     let exhaustive = false;
     let usable = true;
@@ -273,7 +271,6 @@ export function extractClaims(text: string, cell: string): ProseResult {
       }
       if (/khác|còn lại/iu.test(item)) exhaustive = true;
       parts.push(val(nums[0] as Num));
-      offset += item.length + 1;
     }
     if (!usable) continue;
     const sum = parts.reduce((s, v) => s.plus(v), new Decimal(0));

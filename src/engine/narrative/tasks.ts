@@ -115,6 +115,19 @@ function place(current: Task, path: number[]): { parent: Task; fits: boolean; ne
   return null;
 }
 
+/**
+ * Only sure slips are gaps: numbers skipped under the same prefix (2.1, 2.2, 2.4), or the next
+ * number under a mistyped prefix (7.12 after 17.11). A list that starts again at 1, a repeated
+ * number or a change of depth is how quoted texts and new sections look, not a slip.
+ */
+function isGap(prev: number[], next: number[]): boolean {
+  if (prev.length !== next.length) return false;
+  const last = next[next.length - 1];
+  const prevLast = prev[prev.length - 1];
+  if (last === 1) return false;
+  return samePath(prev.slice(0, -1), next.slice(0, -1)) ? last > prevLast + 1 : last === prevLast + 1;
+}
+
 export function parseTasks(text: string): TaskTree {
   const root: Task = { label: "", path: [], start: 0, headingEnd: 0, end: text.length, parent: null, children: [] };
   const tasks: Task[] = [];
@@ -135,12 +148,10 @@ export function parseTasks(text: string): TaskTree {
     const parent = where.parent;
     const task: Task = { label: c.label, path: c.path, start: c.start, headingEnd: c.bodyStart, end: text.length, parent, children: [] };
     if (where.newScheme !== undefined) parent.scheme = where.newScheme;
-    if (!where.fits && parent.children.length) {
-      const prev = parent.children[parent.children.length - 1];
+    const prev = parent.children[parent.children.length - 1];
+    if (!where.fits && prev && isGap(prev.path, c.path)) {
       const expected = [...prev.path.slice(0, -1), prev.path[prev.path.length - 1] + 1].join(".");
       gaps.push({ task, previous: prev.label, expected });
-    } else if (!where.fits && parent !== root) {
-      gaps.push({ task, previous: parent.label, expected: [...parent.path, 1].join(".") });
     }
     parent.children.push(task);
     tasks.push(task);
@@ -195,7 +206,7 @@ function marksIn(text: string, from: number, to: number, endOnly: boolean): Verd
     const at = from + m.index;
     if (v && !marks.some((k) => k.start <= at && at < k.end)) marks.push({ verdict: v, start: at, end: at + m[0].length });
   }
-  const tail = new RegExp(`(?:^|[\\s:])(${WORDS}|thực hiện vượt|vượt kế hoạch|vượt chỉ tiêu)\\s*[.;!]*\\s*$`, "iu").exec(seg);
+  const tail = new RegExp(`(?:^|[\\s:])(${WORDS}|thực hiện vượt|vượt kế hoạch|vượt chỉ tiêu)\\s*[.;!*]*\\s*$`, "iu").exec(seg);
   if (tail) {
     const at = from + tail.index + tail[0].indexOf(tail[1]);
     const v = readVerdict(tail[1]);
