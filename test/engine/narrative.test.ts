@@ -152,3 +152,16 @@ describe("one unit test per narrative finding kind", () => {
     expect(r.findings.map((f) => [f.kind, f.quote])).toEqual([["unit-mismatch", "150.000 triệu đồng"]]);
   });
 });
+
+describe("verdict-mismatch in prose", () => {
+  test("a verdict that contradicts the task's own bound and result", () => {
+    const r = analyseProse("17.3. Tỷ lệ hộ dùng nước sạch ≥ 92%: kết quả thực hiện đạt 90,7% (đánh giá đạt).\n17.4. Tỷ lệ thu gom ≥ 25% : Kết quả thực hiện 35% (đánh giá đạt).\n17.5. Tỷ lệ hỏa táng ≥ 5%, kết quả thực hiện 0% (không đạt)", "B5");
+    expect(r.findings.map((f) => [f.kind, f.stated, f.expected])).toEqual([["verdict-mismatch", "đạt", "Chưa đạt"]]);
+    expect(r.findings[0].message).toBe('Nhiệm vụ 17.3 được đánh giá đạt nhưng kết quả 90,7% không thỏa mãn chỉ tiêu "≥ 92%", nên phải là chưa đạt.');
+  });
+
+  test("a result written as a bound, or two results, is left alone", () => {
+    const r = analyseProse("17.7. Tỷ lệ ≥ 80%: kết quả thực hiện ≥ 95% (đánh giá chưa đạt).\n17.8. Tỷ lệ ≥ 75%: thực hiện 60%, năm trước thực hiện 90% (đánh giá đạt).", "B5");
+    expect(r.findings).toEqual([]);
+  });
+});

@@ -11,6 +11,8 @@ import type { SheetSnapshot } from "../snapshot";
 import { cellText, fold, normalise } from "../text";
 import { Grid } from "../table/grid";
 import { extractClaims } from "./claims";
+import { evaluateTarget, parseTarget } from "../targets";
+import { parseViNumber } from "../numbers";
 import { parseTasks, statedVerdict, type Task, type TaskTree } from "./tasks";
 
 export { extractClaims } from "./claims";
@@ -93,6 +95,22 @@ function verdictLogic(text: string, cell: string, tree: TaskTree, claims: Claim[
       );
     }
     const stated = statedVerdict(t);
+    const own = boundAndResult(text, t);
+    if (own && (stated === "Đạt" || stated === "Chưa đạt")) {
+      const computed = evaluateTarget(own.target, own.actual);
+      if (computed && computed !== stated) {
+        const mark = (t.conclusion ?? t.heading)!;
+        out.push(
+          finding(
+            "verdict-mismatch",
+            cell,
+            `Nhiệm vụ ${t.label} được đánh giá ${VERDICT_VI[stated]} nhưng kết quả ${own.resultText} ${computed === "Đạt" ? "thỏa mãn" : "không thỏa mãn"} chỉ tiêu "${own.boundText}", nên phải là ${VERDICT_VI[computed]}.`,
+            `Task ${t.label} is called ${VERDICT_EN[stated]} but the result ${own.resultText} ${computed === "Đạt" ? "meets" : "does not meet"} the target "${own.boundText}", so it is ${VERDICT_EN[computed]}.`,
+            { ...quoteOf(text, own.start, mark.end > own.end ? mark.end : own.end), stated: VERDICT_VI[stated], expected: computed },
+          ),
+        );
+      }
+    }
     if (!t.children.length || (stated !== "Đạt" && stated !== "Chưa đạt")) continue;
     const kids = t.children.map((k) => ({ k, v: statedVerdict(k) }));
     const mark = (t.conclusion ?? t.heading)!;
@@ -120,6 +138,37 @@ function verdictLogic(text: string, cell: string, tree: TaskTree, claims: Claim[
     }
   }
   return out;
+}
+
+const BOUND = /(?:≥|>=|≤|<=|(?<![\p{L}\d])(?:từ|tối thiểu|ít nhất|không quá|tối đa|dưới|trên)\s)\s*\d[\d.,]*\s*%(?:\s*trở\s*(?:lên|xuống))?|\d[\d.,]*\s*%\s*trở\s*(?:lên|xuống)/giu;
+const RESULT = /(?:kết quả(?:\s+thực hiện)?|thực hiện|(?<![\p{L}])đạt)\s*:?\s*(?:đạt\s+)?(\d[\d.,]*)\s*%/giu;
+
+/**
+ * The one bound a task's heading sets ("≥ 80%", "từ 90% trở lên") and the one result it reports
+ * after it ("kết quả thực hiện 97,5%", "đạt 90,7%"); nothing when either is missing or doubled.
+ */
+function boundAndResult(text: string, t: Task) {
+  const seg = text.slice(t.start, t.headingEnd);
+  const bounds = [...seg.matchAll(BOUND)];
+  if (bounds.length !== 1) return null;
+  const b = bounds[0];
+  const after = b.index! + b[0].length;
+  const results = [...seg.slice(after).matchAll(RESULT)];
+  if (results.length !== 1) return null;
+  const target = parseTarget(b[0].replace(/^(?:≥|>=)/, "≥ ").replace(/^(?:≤|<=)/, "≤ "));
+  if (target.kind !== "atLeast" && target.kind !== "atMost" && target.kind !== "range") return null;
+  const parsed = parseViNumber(results[0][1]);
+  if (!parsed || parsed === "malformed") return null;
+  const r = results[0];
+  const rStart = after + r.index!;
+  return {
+    target,
+    actual: parsed.value,
+    boundText: b[0].trim(),
+    resultText: `${results[0][1]}%`,
+    start: t.start + b.index!,
+    end: t.start + rStart + r[0].length,
+  };
 }
 
 function gapFindings(text: string, cell: string, tree: TaskTree): Finding[] {
