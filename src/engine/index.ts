@@ -5,7 +5,7 @@
 import type { SheetReport, WorkbookReport } from "./report";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { CellWrite } from "./plan";
-import { analyseNarrative } from "./narrative";
+import { analyseNarrative, workbookFigureConflicts } from "./narrative";
 import { analyseTable, planTableRecalc } from "./table";
 
 export * from "./report";
@@ -19,7 +19,9 @@ export function analyseSheet(sheet: SheetSnapshot): SheetReport {
 }
 
 export function analyseWorkbook(workbook: WorkbookSnapshot): WorkbookReport {
-  return { file: workbook.name, sheets: workbook.sheets.map(analyseSheet) };
+  const sheets = workbook.sheets.map(analyseSheet);
+  workbookFigureConflicts(workbook, sheets);
+  return { file: workbook.name, sheets };
 }
 
 /** The cell writes of "Tính lại" for every recognised table sheet (narrative sheets are never rewritten). */

@@ -1,6 +1,6 @@
 import { analyseSheet, analyseWorkbook } from "../../src/engine";
 import { analyseNarrative, analyseProse, extractClaims, parseTasks } from "../../src/engine/narrative";
-import { expected, fixture, sheet } from "../helpers/grid";
+import { expected, fixture, sheet, workbook } from "../helpers/grid";
 
 describe("the public narrative fixture f1-hai-yen-narrative.xlsx", () => {
   const exp = expected()["f1-hai-yen-narrative.xlsx"];
@@ -163,5 +163,17 @@ describe("verdict-mismatch in prose", () => {
   test("a result written as a bound, or two results, is left alone", () => {
     const r = analyseProse("17.7. Tỷ lệ ≥ 80%: kết quả thực hiện ≥ 95% (đánh giá chưa đạt).\n17.8. Tỷ lệ ≥ 75%: thực hiện 60%, năm trước thực hiện 90% (đánh giá đạt).", "B5");
     expect(r.findings).toEqual([]);
+  });
+});
+
+describe("figure-conflict across a workbook", () => {
+  test("the same ratio quantity with two values is a warning; different quantities are not", () => {
+    const wb = workbook(
+      narrativeSheet([["1", "1. Nhóm kinh tế", "1.4.1. Trồng rừng được 27,35/25ha/năm đạt 109,4% thực hiện vượt.\n1.4.2. Sản xuất lúa 11/70ha =15,7%", null]]),
+      { ...narrativeSheet([["1", "1. Nhóm kinh tế", "1.4.1. Trồng rừng được 27,23/25ha đạt 108,9% (đạt)\n1.4.2. Sản xuất ngô 12/70ha =17,1%", null]]), name: "Báo cáo" },
+    );
+    const r = analyseWorkbook(wb);
+    const conflicts = r.sheets.flatMap((s) => s.findings.filter((f) => f.kind === "figure-conflict").map((f) => [s.name, f.cell, f.quote]));
+    expect(conflicts).toEqual([["Báo cáo", "C3", "27,23/25ha đạt 108,9%"]]);
   });
 });

@@ -5,9 +5,9 @@
  * The narrative layout is never rewritten: its findings are highlights only.
  */
 import headerRules from "../rules/headers.json";
-import { a1, columnLetter } from "../address";
+import { a1, columnLetter, parseA1 } from "../address";
 import { SEVERITY, type Claim, type ColumnRole, type Finding, type FindingKind, type Item, type SheetReport } from "../report";
-import type { SheetSnapshot } from "../snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { cellText, fold, normalise } from "../text";
 import { Grid } from "../table/grid";
 import { extractClaims } from "./claims";
@@ -310,4 +310,46 @@ export function analyseNarrative(sheet: SheetSnapshot): SheetReport | null {
   if (layout.stt !== undefined) columns.stt = columnLetter(layout.stt);
   if (layout.forecast !== undefined) columns.forecast = columnLetter(layout.forecast);
   return { name: sheet.name, recognized: true, layout: "narrative", columns, items, findings, claims };
+}
+
+/**
+ * figure-conflict: the same ratio quantity reported with two values in one workbook
+ * ("Trồng rừng được 27,23/25ha" in one place, "Trồng rừng được 27,35/25ha" in another). Two claims
+ * are the same quantity only when their denominators and units are the same and the two words
+ * before them are the same: anything looser would guess.
+ */
+export function workbookFigureConflicts(workbook: WorkbookSnapshot, reports: SheetReport[]): void {
+  const seen = new Map<string, { sheet: string; cell: string; quote: string; numerator: string }>();
+  reports.forEach((report, i) => {
+    if (report.layout !== "narrative" || !report.claims) return;
+    const sheet = workbook.sheets[i];
+    const grid = new Grid(sheet);
+    for (const claim of report.claims) {
+      if (claim.kind !== "ratio") continue;
+      const m = /^(\d[\d.,]*)\s*([\p{L}²]*)\s*\/\s*(\d[\d.,]*)\s*([\p{L}²]*)/u.exec(claim.quote);
+      if (!m) continue;
+      const { row, col } = parseA1(claim.cell);
+      const text = cellText(grid.value(row, col));
+      const before = normalise(text.slice(Math.max(0, claim.start - 40), claim.start)).split(/[^\p{L}]+/u).filter(Boolean).slice(-2);
+      if (before.length < 2) continue;
+      const key = `${before.join(" ")}|${m[3]}|${normalise(m[4] || m[2])}`;
+      const prev = seen.get(key);
+      if (!prev) {
+        seen.set(key, { sheet: report.name, cell: claim.cell, quote: claim.quote, numerator: m[1] });
+        continue;
+      }
+      if (prev.numerator === m[1]) continue;
+      const where = prev.sheet === report.name ? `ô ${prev.cell}` : `ô ${prev.cell} của sheet "${prev.sheet}"`;
+      const whereEn = prev.sheet === report.name ? `cell ${prev.cell}` : `cell ${prev.cell} of sheet "${prev.sheet}"`;
+      report.findings.push(
+        finding(
+          "figure-conflict",
+          claim.cell,
+          `Cùng một số liệu được ghi hai giá trị khác nhau: "${claim.quote}" ở đây và "${prev.quote}" ở ${where}; cần thống nhất một số liệu.`,
+          `The same figure is given two values: "${claim.quote}" here and "${prev.quote}" in ${whereEn}; the two must agree.`,
+          { quote: claim.quote, start: claim.start, end: claim.end, stated: m[1], expected: prev.numerator },
+        ),
+      );
+    }
+  });
 }
