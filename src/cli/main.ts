@@ -7,6 +7,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { analyseWorkbook, planRecalc } from "../engine";
 import { buildTemplate } from "../engine/template";
+import { carryOverIndicators } from "../engine/carryover";
 import { applyWrites, workbookBytes } from "../exceljs/write";
 import { workbookSnapshot } from "../exceljs/read";
 import { templateWorkbook } from "../exceljs/template";
@@ -23,6 +24,8 @@ interface Args {
   out?: string;
   force: boolean;
   help: boolean;
+  /** template --from: a previous period's workbook whose indicator list is carried over. */
+  from?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -36,6 +39,7 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith("--lang=")) args.lang = a.slice(7) === "en" ? "en" : "vi";
     else if (a === "-o" || a === "--out") args.out = argv[++i];
     else if (a.startsWith("--out=")) args.out = a.slice(6);
+    else if (a === "--from") args.from = argv[++i];
     else if (args.command === undefined) args.command = a;
     else args.positional.push(a);
   }
@@ -118,7 +122,16 @@ async function recalc(args: Args): Promise<number> {
 
 async function template(args: Args): Promise<number> {
   const out = args.out ?? args.positional[0] ?? "soat-bieu-mau.xlsx";
-  const wb = templateWorkbook(buildTemplate());
+  let groups;
+  if (args.from) {
+    // The indicator list of a previous period's workbook: same rows, empty figures.
+    const { workbook } = await openWorkbook(args.from);
+    const sheets = workbookSnapshot(workbook, path.basename(args.from)).sheets;
+    const carried = sheets.map((s) => carryOverIndicators(s)).find((c) => c && c.count > 0);
+    if (!carried) throw new UsageError(say(CLI_TEXT.noIndicators, args.lang, args.from));
+    groups = carried.groups;
+  }
+  const wb = templateWorkbook(buildTemplate({ groups }));
   await writeAtomically(out, await workbookBytes(wb), args.force, args.lang);
   process.stdout.write(`${say(CLI_TEXT.templateDone, args.lang, out)}\n`);
   return 0;

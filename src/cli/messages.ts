@@ -61,7 +61,8 @@ export const USAGE: Sentence = {
 Cách dùng:
   soat-bieu check TỆP_HOẶC_THƯ_MỤC [--json] [--lang en]   kiểm tra một tệp .xlsx hoặc mọi tệp .xlsx trong thư mục
   soat-bieu recalc TỆP -o TỆP_RA.xlsx [--force]           tính lại tỷ lệ và đánh giá vào một bản sao
-  soat-bieu template [-o TỆP_RA.xlsx]                      tạo biểu mẫu chỉ tiêu trống
+  soat-bieu template [-o TỆP_RA.xlsx] [--from KỲ_TRƯỚC.xlsx]
+                                                           tạo biểu mẫu chỉ tiêu trống (hoặc lấy danh mục chỉ tiêu của kỳ trước)
 
 Mã thoát: 0 không có lỗi, 1 có lỗi trong biểu, 2 không đọc được tệp.`,
   en: `Soát Biểu — checks evaluation sheets of tasks and indicators
@@ -69,7 +70,8 @@ Mã thoát: 0 không có lỗi, 1 có lỗi trong biểu, 2 không đọc đư�
 Usage:
   soat-bieu check FILE_OR_FOLDER [--json] [--lang en]   check one .xlsx file or every .xlsx file in a folder
   soat-bieu recalc FILE -o OUT.xlsx [--force]           recalculate percents and verdicts into a copy
-  soat-bieu template [-o OUT.xlsx]                      create a blank indicator table
+  soat-bieu template [-o OUT.xlsx] [--from PREVIOUS.xlsx]
+                                                        create a blank indicator table (or carry over a previous period's indicators)
 
 Exit status: 0 no errors, 1 errors in the sheets, 2 a file could not be read.`,
 };
@@ -86,6 +88,10 @@ export const CLI_TEXT = {
   recalcDone: { vi: "Đã ghi {0} ô (tỷ lệ và đánh giá) vào {1}; tệp gốc giữ nguyên.", en: "Wrote {0} cells (percents and verdicts) to {1}; the original is unchanged." },
   recalcNothing: { vi: "Không có ô nào cần tính lại; đã sao chép sang {0}.", en: "No cell needed recalculating; copied to {0}." },
   templateDone: { vi: "Đã tạo biểu mẫu {0}.", en: "Created the template {0}." },
+  noIndicators: {
+    vi: "Không tìm thấy biểu chỉ tiêu nào trong {0} để lấy danh mục chỉ tiêu.",
+    en: "No indicator table was found in {0} to take the indicator list from.",
+  },
   noXlsx: { vi: "Thư mục không có tệp .xlsx nào.", en: "The folder holds no .xlsx file." },
   unexpected: { vi: "Lỗi không mong đợi: {0}.", en: "Unexpected error: {0}." },
 } satisfies Record<string, Sentence>;

@@ -6,8 +6,8 @@ export interface CellWrite {
   sheet: string;
   /** A1 address. */
   cell: string;
-  /** Which column role the cell belongs to. */
-  role: "percent" | "verdict";
+  /** What the write is for: a recalculated percent or verdict, or a "Chuẩn hoá" clean-up. */
+  role: "percent" | "verdict" | "normalise";
   /** Formula in locale-neutral form (English names, comma separators), with the leading "=". */
   formula?: string;
   /** The value written where there is no formula, or the value the formula computes. */
@@ -16,6 +16,9 @@ export interface CellWrite {
   numberFormat?: string;
   /** What the cell holds now, for the preview and for undo. */
   before: { value: unknown; formula: string | null };
+  /** Why ("Chuẩn hoá"): a Vietnamese sentence for the preview, and its English twin. */
+  reason?: string;
+  reasonEn?: string;
 }
 
 /** One cell painted by "Kiểm tra": the worst severity among its findings and their messages. */

@@ -20,7 +20,7 @@ export interface TemplateGroup {
   label: string;
   name: string;
   /** Indicator names; blank rows are left for the clerk to fill. */
-  items: { name?: string; unit?: string }[];
+  items: { name?: string; unit?: string; target?: number | string }[];
 }
 
 export interface TemplateOptions {
@@ -98,7 +98,7 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
       cells.push({ cell: a1(row, 1), value: n++, style: "item" });
       cells.push({ cell: a1(row, 2), value: item.name ?? "", style: "item" });
       cells.push({ cell: a1(row, 3), value: item.unit ?? "", style: "item" });
-      cells.push({ cell: a1(row, 4), style: "item" });
+      cells.push(item.target !== undefined ? { cell: a1(row, 4), value: item.target, style: "item" } : { cell: a1(row, 4), style: "item" });
       cells.push({ cell: a1(row, 5), style: "item" });
       cells.push({ cell: a1(row, 6), formula: percentFormula(a1(row, 4), a1(row, 5)), style: "item", numberFormat: "0.00" });
       cells.push({ cell: a1(row, 7), formula: verdictFormula(a1(row, 4), a1(row, 5)), style: "item" });

@@ -188,3 +188,21 @@ describe("template and usage", () => {
     expect(r.err).toContain("Lệnh không hợp lệ: kiemtra");
   });
 });
+
+describe("template --from", () => {
+  test("carries the previous period's indicator list into a new blank workbook", async () => {
+    const dir = tmp();
+    const out = path.join(dir, "ky-moi.xlsx");
+    const r = run("template", "--from", F2, "-o", out);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(run("check", out, "--json").out);
+    const s = doc.files[0].sheets[0];
+    expect(s.recognized).toBe(true);
+    expect(s.items.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(["Thu ngân sách trên địa bàn", "Tổng đàn gia súc", "Giao quân"]));
+    expect(s.items.every((i: { target: unknown; actual: unknown }) => i.target === null && i.actual === null)).toBe(true);
+    expect(s.findings.filter((f: { severity: string }) => f.severity !== "info")).toEqual([]);
+    const bad = run("template", "--from", F1, "-o", path.join(dir, "x.xlsx"));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("Không tìm thấy biểu chỉ tiêu nào");
+  });
+});
