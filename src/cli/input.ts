@@ -5,9 +5,10 @@
 import { promises as fs } from "node:fs";
 import { unzipSync } from "fflate";
 import type ExcelJS from "exceljs";
-import { loadWorkbook, workbookSnapshot } from "../exceljs/read";
+import { loadWorkbook } from "../exceljs/read";
+import { readXlsx, ReaderError, type ReaderErrorCode } from "../reader/xlsx";
 import type { WorkbookSnapshot } from "../engine/snapshot";
-import { InputError } from "./messages";
+import { InputError, type InputErrorCode } from "./messages";
 
 /** Limits on what is opened: larger inputs are refused with a sentence, not a crash. */
 export const LIMITS = {
@@ -76,8 +77,26 @@ export async function openWorkbook(path: string): Promise<{ bytes: Uint8Array; w
   }
 }
 
-/** Reads a workbook into the engine's snapshot. */
+const READER_ERRORS: Record<ReaderErrorCode, InputErrorCode> = {
+  notZip: "notZip",
+  corrupt: "corrupt",
+  notWorkbook: "notWorkbook",
+  tooLarge: "tooLarge",
+  doctype: "doctype",
+  missingSharedStrings: "missingSharedStrings",
+};
+
+/**
+ * Reads a workbook into the engine's snapshot for checking, with the streaming reader (no
+ * workbook model: fast and lean on large sheets).
+ */
 export async function openSnapshot(path: string, name: string): Promise<WorkbookSnapshot> {
-  const { workbook } = await openWorkbook(path);
-  return workbookSnapshot(workbook, name);
+  const bytes = await readBytes(path);
+  inspectBytes(bytes);
+  try {
+    return readXlsx(bytes, name);
+  } catch (e) {
+    if (e instanceof ReaderError) throw new InputError(READER_ERRORS[e.code]);
+    throw new InputError("corrupt");
+  }
 }

@@ -11,7 +11,7 @@ import { carryOverIndicators } from "../engine/carryover";
 import { applyWrites, workbookBytes } from "../exceljs/write";
 import { workbookSnapshot } from "../exceljs/read";
 import { templateWorkbook } from "../exceljs/template";
-import { openWorkbook } from "./input";
+import { openSnapshot, openWorkbook } from "./input";
 import { CLI_TEXT, InputError, USAGE, say, type Lang } from "./messages";
 import { checkJson, type FileResult } from "./report-json";
 import { renderText } from "./render";
@@ -50,8 +50,7 @@ class UsageError extends Error {}
 
 async function checkOne(file: string, label: string, lang: Lang): Promise<FileResult> {
   try {
-    const { workbook } = await openWorkbook(file);
-    const report = analyseWorkbook(workbookSnapshot(workbook, label));
+    const report = analyseWorkbook(await openSnapshot(file, label));
     return { file: label, report };
   } catch (e) {
     if (e instanceof InputError) return { file: label, error: e.sentence(lang) };
@@ -67,7 +66,7 @@ async function listInputs(target: string, lang: Lang): Promise<{ files: { path: 
     throw new InputError("missing");
   }
   if (!stat.isDirectory()) return { files: [{ path: target, label: target }], folder: false };
-  const names = (await fs.readdir(target)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$")).sort((a, b) => a.localeCompare(b, "vi"));
+  const names = (await fs.readdir(target)).filter((n) => /\.(xlsx|xlsm|xls)$/i.test(n) && !n.startsWith("~$")).sort((a, b) => a.localeCompare(b, "vi"));
   if (!names.length) throw new UsageError(say(CLI_TEXT.noXlsx, lang));
   return { files: names.map((n) => ({ path: path.join(target, n), label: n })), folder: true };
 }

@@ -32,8 +32,16 @@ export const INPUT_ERRORS = {
     en: "The .xlsx file is damaged or incomplete and cannot be read; open it in Excel, save it again and check it again.",
   },
   tooLarge: {
-    vi: "Tệp quá lớn để kiểm tra (giới hạn 200 MB); hãy tách bảng tính thành các tệp nhỏ hơn.",
-    en: "The file is too large to check (limit 200 MB); split the workbook into smaller files.",
+    vi: "Tệp quá lớn để kiểm tra (giới hạn 200 MB trên đĩa, 256 MB mỗi sheet khi giải nén, 20 triệu ô mỗi sheet); hãy tách bảng tính thành các tệp nhỏ hơn.",
+    en: "The file is too large to check (limits: 200 MB on disk, 256 MB per sheet unpacked, 20 million cells per sheet); split the workbook into smaller files.",
+  },
+  doctype: {
+    vi: "Tệp chứa khai báo DOCTYPE/entity trong XML, điều mà Excel không bao giờ ghi: tệp bị sửa hoặc không an toàn nên không được mở.",
+    en: "The file holds an XML DOCTYPE/entity declaration, which Excel never writes: it was tampered with or is unsafe, so it is not opened.",
+  },
+  missingSharedStrings: {
+    vi: "Tệp .xlsx thiếu phần chuỗi dùng chung (sharedStrings.xml) mà các ô văn bản cần; hãy mở bằng Excel, lưu lại rồi kiểm tra lại.",
+    en: "The .xlsx file lacks the shared strings part (sharedStrings.xml) its text cells need; open it in Excel, save it again and check it again.",
   },
   directoryExpected: { vi: "Đây là một thư mục, không phải một tệp.", en: "This is a folder, not a file." },
 } satisfies Record<string, Sentence>;
