@@ -14,6 +14,14 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS scripts: the bin, the worker bootstrap, configs, and the Office.js fake shared with the browser.
+    files: ["**/*.js", "**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", exports: "writable", __dirname: "readonly", process: "readonly", console: "readonly", globalThis: "readonly" },
+    },
+  },
+  {
     files: ["src/engine/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -5,15 +5,18 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { analyseWorkbook, planRecalc } from "../engine";
+import { planRecalc } from "../engine";
 import { buildTemplate } from "../engine/template";
 import { carryOverIndicators } from "../engine/carryover";
 import { applyWrites, workbookBytes } from "../exceljs/write";
 import { workbookSnapshot } from "../exceljs/read";
 import { templateWorkbook } from "../exceljs/template";
-import { openSnapshot, openWorkbook } from "./input";
+import { availableParallelism } from "node:os";
+import { openWorkbook } from "./input";
+import { checkFiles } from "./pool";
+import { csvReport, writeXlsxReport } from "./summary-report";
 import { CLI_TEXT, InputError, USAGE, say, type Lang } from "./messages";
-import { checkJson, type FileResult } from "./report-json";
+import { checkJson } from "./report-json";
 import { renderText } from "./render";
 
 interface Args {
@@ -26,6 +29,10 @@ interface Args {
   help: boolean;
   /** template --from: a previous period's workbook whose indicator list is carried over. */
   from?: string;
+  /** check --report: a summary workbook (.xlsx) or findings table (.csv). */
+  report?: string;
+  /** check --workers N: worker threads for a folder (1 = none). */
+  workers?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -40,6 +47,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === "-o" || a === "--out") args.out = argv[++i];
     else if (a.startsWith("--out=")) args.out = a.slice(6);
     else if (a === "--from") args.from = argv[++i];
+    else if (a === "--report") args.report = argv[++i];
+    else if (a === "--workers") args.workers = Math.max(1, Number(argv[++i]) || 1);
     else if (args.command === undefined) args.command = a;
     else args.positional.push(a);
   }
@@ -47,16 +56,6 @@ function parseArgs(argv: string[]): Args {
 }
 
 class UsageError extends Error {}
-
-async function checkOne(file: string, label: string, lang: Lang): Promise<FileResult> {
-  try {
-    const report = analyseWorkbook(await openSnapshot(file, label));
-    return { file: label, report };
-  } catch (e) {
-    if (e instanceof InputError) return { file: label, error: e.sentence(lang) };
-    return { file: label, error: say(CLI_TEXT.unexpected, lang, e instanceof Error ? e.message : String(e)) };
-  }
-}
 
 async function listInputs(target: string, lang: Lang): Promise<{ files: { path: string; label: string }[]; folder: boolean }> {
   let stat;
@@ -74,10 +73,17 @@ async function listInputs(target: string, lang: Lang): Promise<{ files: { path: 
 async function check(args: Args): Promise<number> {
   const target = args.positional[0];
   if (!target) throw new UsageError(say(CLI_TEXT.missingArg, args.lang, "TỆP_HOẶC_THƯ_MỤC"));
-  const { files } = await listInputs(target, args.lang);
-  const results: FileResult[] = [];
-  for (const f of files) results.push(await checkOne(f.path, f.label, args.lang));
+  const { files, folder } = await listInputs(target, args.lang);
+  const bar = folder && !args.json && process.stderr.isTTY ? progressBar(args.lang) : undefined;
+  // Threads pay off from a few dozen files on (each worker loads the engine once).
+  const workers = args.workers ?? (folder && files.length >= 16 ? Math.max(1, Math.min(availableParallelism(), files.length)) : 1);
+  const results = await checkFiles(files, { workers, lang: args.lang, progress: bar });
+  if (bar) process.stderr.write("\r\x1b[K");
   const doc = checkJson(results, args.lang);
+  if (args.report) {
+    const data = /\.csv$/i.test(args.report) ? new TextEncoder().encode(csvReport(results, args.lang)) : await writeXlsxReport(results, args.lang);
+    await writeAtomically(args.report, data, true, args.lang);
+  }
   if (args.json) process.stdout.write(`${JSON.stringify(doc, null, 1)}\n`);
   else {
     const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -86,6 +92,15 @@ async function check(args: Args): Promise<number> {
   }
   if (results.some((r) => r.error)) return 2;
   return doc.summary.errors > 0 ? 1 : 0;
+}
+
+/** A one-line progress bar on a terminal: "[=====     ] 12/200 tệp". */
+function progressBar(lang: Lang): (done: number, total: number) => void {
+  return (done, total) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${"=".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} ${lang === "en" ? "files" : "tệp"}`);
+  };
 }
 
 /** Writes bytes next to `out` under a temporary name and renames it, so no half-written file is ever left. */

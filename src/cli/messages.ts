@@ -67,7 +67,8 @@ export const USAGE: Sentence = {
   vi: `Soát Biểu — kiểm tra biểu đánh giá kết quả thực hiện nhiệm vụ / chỉ tiêu
 
 Cách dùng:
-  soat-bieu check TỆP_HOẶC_THƯ_MỤC [--json] [--lang en]   kiểm tra một tệp .xlsx hoặc mọi tệp .xlsx trong thư mục
+  soat-bieu check TỆP_HOẶC_THƯ_MỤC [--json] [--lang en] [--report TỔNG_HỢP.xlsx|.csv] [--workers N]
+                                                           kiểm tra một tệp .xlsx hoặc mọi tệp .xlsx trong thư mục
   soat-bieu recalc TỆP -o TỆP_RA.xlsx [--force]           tính lại tỷ lệ và đánh giá vào một bản sao
   soat-bieu template [-o TỆP_RA.xlsx] [--from KỲ_TRƯỚC.xlsx]
                                                            tạo biểu mẫu chỉ tiêu trống (hoặc lấy danh mục chỉ tiêu của kỳ trước)
@@ -76,7 +77,8 @@ Mã thoát: 0 không có lỗi, 1 có lỗi trong biểu, 2 không đọc đư�
   en: `Soát Biểu — checks evaluation sheets of tasks and indicators
 
 Usage:
-  soat-bieu check FILE_OR_FOLDER [--json] [--lang en]   check one .xlsx file or every .xlsx file in a folder
+  soat-bieu check FILE_OR_FOLDER [--json] [--lang en] [--report SUMMARY.xlsx|.csv] [--workers N]
+                                                        check one .xlsx file or every .xlsx file in a folder
   soat-bieu recalc FILE -o OUT.xlsx [--force]           recalculate percents and verdicts into a copy
   soat-bieu template [-o OUT.xlsx] [--from PREVIOUS.xlsx]
                                                         create a blank indicator table (or carry over a previous period's indicators)
