@@ -32,6 +32,10 @@ export interface SheetSnapshot {
   /** Absolute 1-based position of values[0][0]. */
   origin: { row: number; col: number };
   values: CellValue[][];
+  /**
+   * The grids below may be sparse: a row may be shorter than `values` (even empty) where it has
+   * nothing to say; a missing cell reads as null (false for bold).
+   */
   /** Formula text with its leading "=", or null; same shape as values. Omitted when no cell has one. */
   formulas?: (string | null)[][];
   /** Number format code ("0.00%", "General", "#,##0"), or null; same shape as values. */

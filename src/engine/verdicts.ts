@@ -45,9 +45,12 @@ export function readVerdict(text: string | null | undefined): StatedVerdict | nu
 }
 
 /** True when the indicator's name says that less is better (hộ nghèo, tai nạn, vi phạm …). */
+const LOWER = lowerIsBetterData.phrases.map(normalise);
+const LOWER_EXCEPT = lowerIsBetterData.except.map(normalise);
+
 export function isLowerIsBetter(name: string | null | undefined): boolean {
   if (!name) return false;
   const n = normalise(name);
-  if (lowerIsBetterData.except.some((p) => containsPhrase(n, normalise(p)))) return false;
-  return lowerIsBetterData.phrases.some((p) => containsPhrase(n, normalise(p)));
+  if (LOWER_EXCEPT.some((p) => containsPhrase(n, p))) return false;
+  return LOWER.some((p) => containsPhrase(n, p));
 }

@@ -207,16 +207,25 @@ function shiftFormula(formula: string, dr: number, dc: number): string {
   return out;
 }
 
-interface RawCell {
-  row: number;
-  col: number;
-  value: CellValue;
-  formula: string | null;
-  style: number;
+/** Cells as parallel arrays (no object per cell: a 100k-row sheet has a million of them). */
+class CellStore {
+  rows: number[] = [];
+  cols: number[] = [];
+  values: CellValue[] = [];
+  styles: number[] = [];
+  formulas = new Map<number, string>();
+
+  push(row: number, col: number, value: CellValue, formula: string | null, style: number): void {
+    if (formula !== null) this.formulas.set(this.rows.length, formula);
+    this.rows.push(row);
+    this.cols.push(col);
+    this.values.push(value);
+    this.styles.push(style);
+  }
 }
 
 function readSheet(name: string, xml: string, shared: string[] | null, styles: Styles): SheetSnapshot {
-  const cells: RawCell[] = [];
+  const cells = new CellStore();
   const merges: CellRange[] = [];
   const hiddenRows: number[] = [];
   const hiddenCols: number[] = [];
@@ -365,7 +374,7 @@ function readSheet(name: string, xml: string, shared: string[] | null, styles: S
           }
           if (value === "") value = null;
           if (value === null && c.f === null && !c.s) break;
-          cells.push({ row: c.row, col: c.col, value, formula: c.f === null ? null : `=${c.f}`, style: c.s });
+          cells.push(c.row, c.col, value, c.f === null ? null : `=${c.f}`, c.s);
           break;
         }
       }
@@ -376,12 +385,15 @@ function readSheet(name: string, xml: string, shared: string[] | null, styles: S
   let left = Infinity;
   let bottom = 0;
   let right = 0;
-  for (const c of cells) {
-    if (c.value === null && c.formula === null) continue;
-    if (c.row < top) top = c.row;
-    if (c.row > bottom) bottom = c.row;
-    if (c.col < left) left = c.col;
-    if (c.col > right) right = c.col;
+  const n = cells.rows.length;
+  for (let k = 0; k < n; k++) {
+    if (cells.values[k] === null && !cells.formulas.has(k)) continue;
+    const row = cells.rows[k];
+    const col = cells.cols[k];
+    if (row < top) top = row;
+    if (row > bottom) bottom = row;
+    if (col < left) left = col;
+    if (col > right) right = col;
   }
   for (const m of merges) {
     top = Math.min(top, m.top);
@@ -394,26 +406,45 @@ function readSheet(name: string, xml: string, shared: string[] | null, styles: S
   const width = right - left + 1;
   if (height * width > LIMITS.cells) throw new ReaderError("tooLarge", `${height} × ${width} cells`);
   const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  const numberFormats: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-  const bold: boolean[][] = Array.from({ length: height }, () => new Array<boolean>(width).fill(false));
-  const fills: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  // Style grids are sparse: a row with no styled cell shares one empty line (a missing cell reads as null).
+  const EMPTY: never[] = [];
+  const numberFormats: (string | null)[][] = new Array(height).fill(EMPTY);
+  const bold: boolean[][] = new Array(height).fill(EMPTY);
+  const fills: (string | null)[][] = new Array(height).fill(EMPTY);
   let formulas: (string | null)[][] | undefined;
   const mergedAway = new Set<number>();
   for (const m of merges) {
     if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) mergedAway.add(r * 20000 + c);
   }
-  for (const c of cells) {
-    if (c.row < top || c.row > bottom || c.col < left || c.col > right) continue;
-    const i = c.row - top;
-    const j = c.col - left;
-    if (!mergedAway.has(c.row * 20000 + c.col)) values[i][j] = c.value;
-    numberFormats[i][j] = styles.format[c.style] ?? null;
-    bold[i][j] = styles.bold[c.style] ?? false;
-    fills[i][j] = styles.fill[c.style] ?? null;
-    if (c.formula) {
-      formulas ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-      formulas[i][j] = c.formula;
+  for (let k = 0; k < n; k++) {
+    const row = cells.rows[k];
+    const col = cells.cols[k];
+    if (row < top || row > bottom || col < left || col > right) continue;
+    const i = row - top;
+    const j = col - left;
+    if (!mergedAway.has(row * 20000 + col)) values[i][j] = cells.values[k];
+    const style = cells.styles[k];
+    if (style) {
+      const format = styles.format[style] ?? null;
+      const isBold = styles.bold[style] ?? false;
+      const fill = styles.fill[style] ?? null;
+      if (format !== null || isBold || fill !== null) {
+        if (numberFormats[i] === EMPTY) {
+          numberFormats[i] = new Array<string | null>(width).fill(null);
+          bold[i] = new Array<boolean>(width).fill(false);
+          fills[i] = new Array<string | null>(width).fill(null);
+        }
+        numberFormats[i][j] = format;
+        bold[i][j] = isBold;
+        fills[i][j] = fill;
+      }
+    }
+    const formula = cells.formulas.get(k);
+    if (formula) {
+      formulas ??= new Array(height).fill(EMPTY);
+      if (formulas[i] === EMPTY) formulas[i] = new Array<string | null>(width).fill(null);
+      formulas[i][j] = formula;
     }
   }
   const snap: SheetSnapshot = { name, origin: { row: top, col: left }, values, numberFormats, bold, fills, merges, hiddenRows, hiddenCols, protected: isProtected };
@@ -442,7 +473,13 @@ export function readXlsx(bytes: Uint8Array, name?: string): WorkbookSnapshot {
     throw new ReaderError("corrupt", e instanceof Error ? e.message : String(e));
   }
   for (const [k, v] of Object.entries(files)) if (v.length > LIMITS.partBytes) throw new ReaderError("tooLarge", k);
-  const text = (part: string) => (files[part] ? decoder.decode(files[part]) : undefined);
+  /** A part's text; its bytes are dropped once decoded, so a large sheet is not held twice. */
+  const text = (part: string) => {
+    const bytes = files[part];
+    if (!bytes) return undefined;
+    delete files[part];
+    return decoder.decode(bytes);
+  };
   const workbookXml = text("xl/workbook.xml");
   if (!workbookXml) throw new ReaderError("notWorkbook");
 

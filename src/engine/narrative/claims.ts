@@ -39,7 +39,7 @@ function finding(kind: FindingKind, cell: string, text: string, start: number, e
 
 /** A "/" that belongs to a date or a document number: 29/5/2024, 11/2024, 08/2019/NQ-HĐND, 01/01. */
 function dateLike(text: string, a: NumberToken, b: NumberToken): boolean {
-  const before = text.slice(Math.max(0, a.start - 12), a.start).toLocaleLowerCase("vi");
+  const before = text.slice(Math.max(0, a.start - 12), a.start).toLowerCase();
   if (/[/\-.]$/.test(before)) return true;
   if (/\/\s*[\dA-ZĐa-zđ]/u.test(text.slice(b.end, b.end + 3))) return true;
   const x = Number(a.text.replace(/\D/g, ""));

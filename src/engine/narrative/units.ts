@@ -38,5 +38,5 @@ export function sameUnit(a: UnitReading, b: UnitReading): boolean {
   if (a.scale && b.scale) return true;
   if (a.scale || b.scale) return false;
   if (!a.text || !b.text) return true;
-  return a.text.toLocaleLowerCase("vi") === b.text.toLocaleLowerCase("vi");
+  return a.text.toLowerCase() === b.text.toLowerCase();
 }

@@ -28,7 +28,7 @@ const TOTAL = headerRules.total.map(normalise);
 function isFooterRow(grid: Grid, row: number): boolean {
   for (let c = grid.firstCol; c <= grid.lastCol; c++) {
     const v = grid.value(row, c);
-    if (typeof v !== "string") continue;
+    if (typeof v !== "string" || v.length > 60) continue;
     const t = normalise(v);
     if (t.length <= 40 && FOOTER.some((f) => t === f || t.startsWith(`${f} `) || t.startsWith(f))) return true;
   }
@@ -92,7 +92,7 @@ function kindOf(
     if (/^[-+*•–]/.test(name)) return { ...base, kind: "breakdown", path: [] };
     if (!hasFigures) {
       const bold = nameCol !== undefined && grid.bold(row, nameCol);
-      return { ...base, kind: bold || name === name.toLocaleUpperCase("vi") ? "group" : "note", path: [] };
+      return { ...base, kind: bold || name === name.toUpperCase() ? "group" : "note", path: [] };
     }
     return { ...base, kind: "item", path: [] };
   }
