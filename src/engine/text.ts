@@ -3,7 +3,7 @@
 /** NFC, lower case, every run of white space (line breaks, NBSP) folded to one space, trimmed. */
 export function normalise(text: string): string {
   // Vietnamese has no locale-specific case rules, so the plain (much faster) lower-casing is exact.
-  const nfc = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFC");
+  const nfc = /^[ -~\t\n\r]*$/.test(text) ? text : text.normalize("NFC");
   return nfc.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
