@@ -1,0 +1,67 @@
+/**
+ * What the task pane needs from a spreadsheet host. Two implementations: the Office.js adapter
+ * (Excel on the web, Windows, Mac) and the browser preview's in-memory workbook. No rules here.
+ */
+import type { CellWrite, Highlight } from "../engine/plan";
+import type { SheetSnapshot } from "../engine/snapshot";
+
+export interface SheetInfo {
+  name: string;
+  active: boolean;
+}
+
+export type HostErrorCode = "protected" | "readOnly" | "editMode" | "nothingToUndo" | "tooLarge" | "busy" | "unknown";
+
+/** A failure the user must read as one sentence (the task pane's strings table says it). */
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    readonly detail = "",
+  ) {
+    super(`${code}${detail ? `: ${detail}` : ""}`);
+    this.name = "HostError";
+  }
+}
+
+export interface Host {
+  /** "Excel" or "Xem thử" (preview): shown in the pane's footer. */
+  readonly kind: "excel" | "preview";
+  listSheets(): Promise<SheetInfo[]>;
+  /** Reads one sheet into a snapshot; `progress` gets 0..1 for large sheets. */
+  readSheet(name: string, progress?: (done: number) => void): Promise<SheetSnapshot>;
+  /** Writes a recalculation plan; keeps what it overwrote for undo. Nothing is written when it throws. */
+  applyWrites(writes: CellWrite[]): Promise<number>;
+  /** Restores every cell the last recalculation wrote; returns how many. */
+  undo(): Promise<number>;
+  canUndo(): Promise<boolean>;
+  /** Paints findings (replacing earlier highlights of ours); keeps the original fills. */
+  applyHighlights(highlights: Highlight[], lang: "vi" | "en"): Promise<number>;
+  /** Removes our highlights only, restoring the original fills; returns how many. */
+  clearHighlights(): Promise<number>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Calls back when the sheet changes (for re-checking); `own` is true when the host says the
+   * change came from this add-in (Excel's triggerSource, ExcelApi 1.14). Returns a function that stops it.
+   */
+  onChanged(sheet: string, callback: (own: boolean) => void): Promise<() => void>;
+}
+
+/** Undo and highlight records, kept in the document so they survive save, close and reopen. */
+export interface UndoRecord {
+  sheet: string;
+  cell: string;
+  /** Formula text, or the raw value, as Range.formulas gives it. */
+  formula: string | number | boolean;
+  numberFormat: string;
+}
+
+export interface HighlightRecord {
+  sheet: string;
+  cell: string;
+  /** The fill colour before we painted, or null for no fill. */
+  fill: string | null;
+  /** True when we added a note to the cell (removed again with the highlight). */
+  note?: boolean;
+}
+
+export const SETTINGS = { undo: "soatBieu.undo", highlights: "soatBieu.highlights" } as const;

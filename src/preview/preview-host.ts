@@ -1,0 +1,144 @@
+/**
+ * The browser preview's host: an ExcelJS workbook held in memory, read and written through the
+ * ExcelJS adapter (src/exceljs), with undo and highlight records like the Office.js adapter's.
+ * The grid on the page draws the same workbook and is told about every change.
+ */
+import type ExcelJS from "exceljs";
+import type { CellWrite, Highlight } from "../engine/plan";
+import type { SheetSnapshot } from "../engine/snapshot";
+import { sheetSnapshot } from "../exceljs/read";
+import { applyHighlights as paint, applyWrites as write } from "../exceljs/write";
+import { HostError, type Host, type SheetInfo } from "../excel/host";
+
+interface Saved {
+  sheet: string;
+  cell: string;
+  value: ExcelJS.CellValue;
+  numFmt: string | undefined;
+}
+
+interface Painted {
+  sheet: string;
+  cell: string;
+  fill: ExcelJS.Fill | undefined;
+  note: ExcelJS.Cell["note"];
+}
+
+const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
+
+export class PreviewHost implements Host {
+  readonly kind = "preview" as const;
+  private undoRecords: Saved[] = [];
+  private painted: Painted[] = [];
+  private listeners: { sheet: string; callback: (own: boolean) => void }[] = [];
+  active: string;
+
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly events: { select?: (sheet: string, cell: string) => void; changed?: () => void } = {},
+  ) {
+    this.active = workbook.worksheets[0]?.name ?? "";
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new HostError("unknown", `no sheet ${name}`);
+    return ws;
+  }
+
+  /** Redraws the page; `data` says the cells' values changed (formats alone do not re-check). */
+  private changed(sheets: string[], data = true): void {
+    this.events.changed?.();
+    if (data) for (const l of this.listeners) if (sheets.includes(l.sheet)) l.callback(true);
+  }
+
+  private refuseProtected(names: string[]): void {
+    for (const n of new Set(names)) if (sheetSnapshot(this.sheet(n)).protected) throw new HostError("protected");
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.workbook.worksheets.map((ws) => ({ name: ws.name, active: ws.name === this.active }));
+  }
+
+  async readSheet(name: string, progress?: (done: number) => void): Promise<SheetSnapshot> {
+    const snap = sheetSnapshot(this.sheet(name));
+    progress?.(1);
+    return snap;
+  }
+
+  async applyWrites(writes: CellWrite[]): Promise<number> {
+    if (!writes.length) return 0;
+    this.refuseProtected(writes.map((w) => w.sheet));
+    this.undoRecords = writes.map((w) => {
+      const cell = this.sheet(w.sheet).getCell(w.cell);
+      return { sheet: w.sheet, cell: w.cell, value: clone(cell.value), numFmt: cell.numFmt };
+    });
+    const n = write(this.workbook, writes);
+    this.changed(writes.map((w) => w.sheet));
+    return n;
+  }
+
+  async canUndo(): Promise<boolean> {
+    return this.undoRecords.length > 0;
+  }
+
+  async undo(): Promise<number> {
+    if (!this.undoRecords.length) throw new HostError("nothingToUndo");
+    this.refuseProtected(this.undoRecords.map((r) => r.sheet));
+    for (const r of this.undoRecords) {
+      const cell = this.sheet(r.sheet).getCell(r.cell);
+      cell.value = r.value;
+      if (r.numFmt !== undefined) cell.numFmt = r.numFmt;
+    }
+    const n = this.undoRecords.length;
+    const sheets = this.undoRecords.map((r) => r.sheet);
+    this.undoRecords = [];
+    this.changed(sheets);
+    return n;
+  }
+
+  async applyHighlights(highlights: Highlight[], lang: "vi" | "en"): Promise<number> {
+    this.refuseProtected(highlights.map((h) => h.sheet));
+    this.restorePainted();
+    this.painted = highlights.map((h) => {
+      const cell = this.sheet(h.sheet).getCell(h.cell);
+      return { sheet: h.sheet, cell: h.cell, fill: clone(cell.fill), note: clone(cell.note) };
+    });
+    const n = paint(this.workbook, highlights, lang);
+    this.changed(highlights.map((h) => h.sheet), false);
+    return n;
+  }
+
+  private restorePainted(): number {
+    for (const p of this.painted) {
+      const cell = this.sheet(p.sheet).getCell(p.cell);
+      cell.fill = p.fill as ExcelJS.Fill;
+      cell.note = p.note as ExcelJS.Cell["note"];
+      if (!p.fill) delete (cell.style as { fill?: unknown }).fill;
+      if (!p.note) delete (cell as unknown as { _comment?: unknown })._comment;
+    }
+    const n = this.painted.length;
+    this.painted = [];
+    return n;
+  }
+
+  async clearHighlights(): Promise<number> {
+    const sheets = this.painted.map((p) => p.sheet);
+    const n = this.restorePainted();
+    this.changed(sheets, false);
+    return n;
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.active = sheet;
+    this.events.select?.(sheet, cell);
+  }
+
+  async onChanged(sheet: string, callback: (own: boolean) => void): Promise<() => void> {
+    const entry = { sheet, callback };
+    this.listeners.push(entry);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== entry);
+    };
+  }
+}

@@ -1,0 +1,431 @@
+/**
+ * The Soát Biểu task pane. It talks only to a Host (Excel through Office.js, or the browser
+ * preview's in-memory workbook) and to the engine; it holds no rules of its own.
+ */
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Divider,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Switch,
+  Text,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { analyseSheet, countBySeverity, planHighlights, planRecalc } from "../engine";
+import type { CellWrite } from "../engine/plan";
+import { HIGHLIGHT_FILL } from "../engine/plan";
+import type { ColumnRole, Finding, Severity, SheetReport } from "../engine/report";
+import type { SheetSnapshot } from "../engine/snapshot";
+import { formatViNumber } from "../engine/numbers";
+import { HostError, type Host, type SheetInfo } from "../excel/host";
+import { STRINGS, type Lang, type Strings } from "./strings";
+import { applyOverrides, sheetColumns, type RoleOverrides } from "./columns";
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+const ROLES: ColumnRole[] = ["stt", "name", "unit", "target", "actual", "percent", "verdict", "forecast", "note"];
+
+export interface PaneProps {
+  host: Host;
+  /** "check": run Kiểm tra as soon as the pane opens (the ribbon button). */
+  initialAction?: "check" | null;
+  initialLang?: Lang;
+  /** Called after every write, so a surrounding page (the preview grid) can redraw. */
+  onWorkbookChanged?: () => void;
+}
+
+type Notice = { intent: "success" | "error" | "info"; text: string } | null;
+
+function shown(value: unknown, t: Strings): string {
+  if (value === null || value === undefined || value === "") return t.empty;
+  if (typeof value === "number") return formatViNumber(value, Number.isInteger(value) ? 0 : Math.min(2, String(value).split(".")[1]?.length ?? 0));
+  if (typeof value === "object" && "error" in (value as object)) return String((value as { error: string }).error);
+  return String(value);
+}
+
+export function errorText(e: unknown, t: Strings): string {
+  if (e instanceof HostError) return t.errors[e.code];
+  return t.errors.unknown;
+}
+
+export function Pane({ host, initialAction = null, initialLang = "vi", onWorkbookChanged }: PaneProps): React.ReactElement {
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const t = STRINGS[lang];
+  const [sheets, setSheets] = React.useState<SheetInfo[]>([]);
+  const [sheet, setSheet] = React.useState<string>("");
+  const [report, setReport] = React.useState<SheetReport | null>(null);
+  const [snapshot, setSnapshot] = React.useState<SheetSnapshot | null>(null);
+  const [progress, setProgress] = React.useState<number | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [notice, setNotice] = React.useState<Notice>(null);
+  const [pending, setPending] = React.useState<CellWrite[] | null>(null);
+  const [canUndo, setCanUndo] = React.useState(false);
+  const [show, setShow] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
+  const [selected, setSelected] = React.useState<Finding | null>(null);
+  const [auto, setAuto] = React.useState(false);
+  const [overrides, setOverrides] = React.useState<RoleOverrides>({});
+  const started = React.useRef(false);
+  /**
+   * Change events while we write, and shortly after (hosts without triggerSource report our own
+   * writes as changes too), are ignored until this time (ms).
+   */
+  const quietUntil = React.useRef(0);
+
+  const refreshSheets = React.useCallback(async () => {
+    const list = await host.listSheets();
+    setSheets(list);
+    setSheet((current) => (current && list.some((s) => s.name === current) ? current : (list.find((s) => s.active) ?? list[0])?.name ?? ""));
+    setCanUndo(await host.canUndo());
+    return list;
+  }, [host]);
+
+  const run = React.useCallback(
+    async (work: () => Promise<void>) => {
+      setBusy(true);
+      setNotice(null);
+      quietUntil.current = Number.POSITIVE_INFINITY;
+      try {
+        await work();
+      } catch (e) {
+        setNotice({ intent: "error", text: errorText(e, t) });
+      } finally {
+        quietUntil.current = Date.now() + 300;
+        setBusy(false);
+        setProgress(null);
+        setCanUndo(await host.canUndo().catch(() => false));
+      }
+    },
+    [host, t],
+  );
+
+  const check = React.useCallback(
+    async (name: string) => {
+      if (!name) return;
+      setProgress(0);
+      const snap = await host.readSheet(name, (p) => setProgress(p));
+      const rep = analyseSheet(applyOverrides(snap, overrides));
+      setSnapshot(snap);
+      setReport(rep);
+      setSelected(null);
+      const painted = await host.applyHighlights(planHighlights({ sheets: [rep] }), lang);
+      onWorkbookChanged?.();
+      setNotice({ intent: "info", text: `${t.checkedAt(name)} ${painted ? t.painted(painted) : ""}`.trim() });
+    },
+    [host, lang, t, onWorkbookChanged, overrides],
+  );
+
+  React.useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void run(async () => {
+      const list = await refreshSheets();
+      const first = (list.find((s) => s.active) ?? list[0])?.name;
+      if (initialAction === "check" && first) await check(first);
+    });
+  }, [refreshSheets, initialAction, check, run]);
+
+  // Re-check when the sheet changes, debounced, while the option is on.
+  React.useEffect(() => {
+    if (!auto || !sheet) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => void) | undefined;
+    let live = true;
+    void host
+      .onChanged(sheet, (own) => {
+        if (own || Date.now() < quietUntil.current) return;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => void run(() => check(sheet)), 800);
+      })
+      .then((s) => (live ? (stop = s) : s()))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+      stop?.();
+    };
+  }, [auto, sheet, host, check, run]);
+
+  const onRecalc = () =>
+    run(async () => {
+      const snap = await host.readSheet(sheet, (p) => setProgress(p));
+      setSnapshot(snap);
+      const writes = planRecalc({ sheets: [applyOverrides(snap, overrides)] });
+      if (!writes.length) {
+        setNotice({ intent: "info", text: t.nothingToRecalc });
+        return;
+      }
+      setPending(writes);
+    });
+
+  const onConfirm = () =>
+    run(async () => {
+      const writes = pending ?? [];
+      setPending(null);
+      const n = await host.applyWrites(writes);
+      onWorkbookChanged?.();
+      setNotice({ intent: "success", text: t.written(n) });
+      const snap = await host.readSheet(sheet);
+      setSnapshot(snap);
+      setReport(analyseSheet(applyOverrides(snap, overrides)));
+    });
+
+  const onUndo = () =>
+    run(async () => {
+      const n = await host.undo();
+      onWorkbookChanged?.();
+      setNotice({ intent: "success", text: t.undone(n) });
+      if (report) {
+        const snap = await host.readSheet(sheet);
+        setSnapshot(snap);
+        setReport(analyseSheet(applyOverrides(snap, overrides)));
+      }
+    });
+
+  const onClear = () =>
+    run(async () => {
+      const n = await host.clearHighlights();
+      onWorkbookChanged?.();
+      setNotice({ intent: "success", text: t.cleared(n) });
+    });
+
+  const onRole = (role: ColumnRole, letter: string) =>
+    run(async () => {
+      if (!snapshot) return;
+      const next = { ...overrides, [role]: letter };
+      setOverrides(next);
+      const rep = analyseSheet(applyOverrides(snapshot, next));
+      setReport(rep);
+      setSelected(null);
+      await host.applyHighlights(planHighlights({ sheets: [rep] }), lang);
+      onWorkbookChanged?.();
+    });
+
+  const onSheet = (name: string) => {
+    setSheet(name);
+    setOverrides({});
+    setReport(null);
+    setSnapshot(null);
+  };
+
+  const onPick = (f: Finding) => {
+    setSelected(f);
+    void host.selectCell(report?.name ?? sheet, f.cell).catch((e) => setNotice({ intent: "error", text: errorText(e, t) }));
+  };
+
+  const counts = report ? countBySeverity(report.findings) : null;
+  const met = report ? report.items.filter((i) => i.verdict === "Đạt").length : 0;
+  const notMet = report ? report.items.filter((i) => i.verdict === "Chưa đạt").length : 0;
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang === "vi" ? "vi-VN" : "en-US"}>
+      <main className="sb-pane" data-testid="pane" aria-busy={busy}>
+        <header className="sb-head">
+          <Text as="h1" size={500} weight="semibold">
+            {t.appName}
+          </Text>
+          <Button size="small" appearance="subtle" data-testid="lang" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
+            {t.language}
+          </Button>
+        </header>
+
+        <label className="sb-field">
+          <Text weight="semibold">{t.sheet}</Text>
+          <Select data-testid="sheet" value={sheet} onChange={(_, d) => onSheet(d.value)} disabled={busy}>
+            {sheets.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </label>
+
+        <div className="sb-buttons">
+          <Button appearance="primary" data-testid="check" disabled={busy || !sheet} onClick={() => run(() => check(sheet))}>
+            {t.check}
+          </Button>
+          <Button data-testid="recalc" disabled={busy || !sheet} onClick={onRecalc}>
+            {t.recalc}
+          </Button>
+          <Button data-testid="undo" disabled={busy || !canUndo} onClick={onUndo}>
+            {t.undo}
+          </Button>
+          <Button data-testid="clear" disabled={busy} onClick={onClear}>
+            {t.clear}
+          </Button>
+        </div>
+        <Switch data-testid="auto" checked={auto} onChange={(_, d) => setAuto(d.checked)} label={t.autoRecheck} />
+
+        {progress !== null && (
+          <div data-testid="progress">
+            <Text size={200}>{t.reading}</Text>
+            <ProgressBar value={progress} max={1} />
+          </div>
+        )}
+
+        {notice && (
+          <MessageBar intent={notice.intent} data-testid="notice">
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+
+        {pending && (
+          <section className="sb-card" data-testid="recalc-preview">
+            <Text weight="semibold">{t.previewTitle(pending.length)}</Text>
+            <table className="sb-changes">
+              <tbody>
+                {pending.map((w) => (
+                  <tr key={w.cell}>
+                    <td>{w.cell}</td>
+                    <td>{shown(w.before.value, t)}</td>
+                    <td>→</td>
+                    <td>{shown(w.value, t)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="sb-buttons">
+              <Button appearance="primary" data-testid="confirm" onClick={onConfirm}>
+                {t.confirm}
+              </Button>
+              <Button data-testid="cancel" onClick={() => setPending(null)}>
+                {t.cancel}
+              </Button>
+            </div>
+          </section>
+        )}
+
+        {report && (
+          <section className="sb-card" data-testid="layout">
+            <Text weight="semibold">{t.layout}: </Text>
+            <Text data-testid="layout-name">{report.recognized ? (report.layout === "narrative" ? t.layoutNarrative : t.layoutTable) : t.notRecognised}</Text>
+            {!report.recognized && <Text block>{lang === "en" ? report.reasonEn : report.reason}</Text>}
+            {report.recognized && Object.keys(report.columns).length > 0 && (
+              <table className="sb-columns" data-testid="columns">
+                <tbody>
+                  {ROLES.filter((r) => report.columns[r] || report.layout === "table").map((r) => (
+                    <tr key={r}>
+                      <td>{t.roles[r]}</td>
+                      <td>
+                        {report.layout === "table" && snapshot ? (
+                          <select
+                            className="sb-role"
+                            data-testid={`role-${r}`}
+                            aria-label={`${t.columnOf} ${t.roles[r]}`}
+                            value={report.columns[r] ?? ""}
+                            disabled={busy}
+                            onChange={(e) => void onRole(r, e.target.value)}
+                          >
+                            <option value="">—</option>
+                            {sheetColumns(snapshot).map((c) => (
+                              <option key={c} value={c}>
+                                {c}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          report.columns[r]
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {report.layout === "table" && <Text size={200} block>{t.columnsHint}</Text>}
+          </section>
+        )}
+
+        {report && counts && (
+          <section className="sb-card" data-testid="summary">
+            <Text weight="semibold" block>
+              {t.summary}
+            </Text>
+            <div className="sb-summary">
+              <span>
+                {t.itemsMet}: <b data-testid="met">{met}</b>
+              </span>
+              <span>
+                {t.itemsNotMet}: <b data-testid="not-met">{notMet}</b>
+              </span>
+              <span>
+                {t.errorsCount}: <b data-testid="errors">{counts.errors}</b>
+              </span>
+              <span>
+                {t.warningsCount}: <b data-testid="warnings">{counts.warnings}</b>
+              </span>
+            </div>
+          </section>
+        )}
+
+        <Divider />
+        <section data-testid="findings">
+          <Text weight="semibold" block>
+            {t.findings}
+          </Text>
+          {!report && <Text>{t.notChecked}</Text>}
+          {report && (
+            <div className="sb-filters">
+              {SEVERITIES.map((s) => (
+                <Checkbox
+                  key={s}
+                  data-testid={`filter-${s}`}
+                  checked={show[s]}
+                  onChange={(_, d) => setShow({ ...show, [s]: Boolean(d.checked) })}
+                  label={`${t.severity[s]} (${report.findings.filter((f) => f.severity === s).length})`}
+                />
+              ))}
+            </div>
+          )}
+          {report && report.findings.length === 0 && <Text>{t.noFindings}</Text>}
+          {report &&
+            SEVERITIES.filter((s) => show[s]).map((s) => {
+              const list = report.findings.filter((f) => f.severity === s);
+              if (!list.length) return null;
+              return (
+                <div key={s} className="sb-group" data-testid={`group-${s}`}>
+                  <Text weight="semibold" block>
+                    <span className="sb-swatch" style={{ background: HIGHLIGHT_FILL[s] }} /> {t.severity[s]} ({list.length})
+                  </Text>
+                  <ul className="sb-list">
+                    {list.map((f, i) => (
+                      <li key={`${f.cell}-${f.kind}-${i}`}>
+                        <button
+                          type="button"
+                          className={`sb-finding${selected === f ? " sb-selected" : ""}`}
+                          data-testid="finding"
+                          data-cell={f.cell}
+                          data-kind={f.kind}
+                          onClick={() => onPick(f)}
+                        >
+                          <Badge appearance="outline" size="small">
+                            {f.cell}
+                          </Badge>{" "}
+                          <b>{t.kinds[f.kind]}</b>: {lang === "en" ? f.messageEn : f.message}
+                        </button>
+                        {selected === f && f.quote && (
+                          <blockquote className="sb-quote" data-testid="quote">
+                            {t.quote}: “{f.quote}”
+                          </blockquote>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+        </section>
+        <footer className="sb-foot">
+          <Text size={200}>
+            {t.host[host.kind]}
+            {snapshot ? ` · ${snapshot.name}` : ""}
+          </Text>
+        </footer>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The browser preview with the public fixture: Kiểm tra lists every expected finding and paints
+ * its cell, Tính lại (after its preview) writes the percent and verdict cells, Hoàn tác restores
+ * them, Xóa đánh dấu removes the paint. Screenshots of the pane in both languages.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { expect, test, type Page } from "@playwright/test";
+import { planRecalc } from "../../src/engine";
+import { HIGHLIGHT_FILL } from "../../src/engine/plan";
+import { SEVERITY, type FindingKind } from "../../src/engine/report";
+import { a1 } from "../../src/engine/address";
+import { readSnapshot } from "../../src/exceljs/read";
+import { cellText } from "../../src/preview/Grid";
+import { expectedFindings, FIXTURE } from "./expected";
+
+const SHOTS = path.join(__dirname, "..", "..", "docs", "screenshots");
+const FAMILY: Record<string, string> = { "percent-rounding": "percent-mismatch" };
+const family = (k: string) => FAMILY[k] ?? k;
+
+async function gridTexts(page: Page): Promise<Record<string, string>> {
+  return page.$$eval("[data-testid=grid] td[data-cell]", (tds) => Object.fromEntries(tds.map((td) => [td.getAttribute("data-cell")!, td.textContent ?? ""])));
+}
+
+async function open(page: Page, lang: "vi" | "en" = "vi") {
+  await page.goto(`preview.html${lang === "en" ? "?lang=en" : ""}`);
+  await expect(page.getByTestId("grid")).toBeVisible();
+  await expect(page.getByTestId("sheet")).toHaveValue("Chỉ tiêu 6 tháng");
+}
+
+test("Kiểm tra lists every expected finding and paints its cell", async ({ page }) => {
+  await open(page);
+  await page.getByTestId("check").click();
+  await expect(page.getByTestId("summary")).toBeVisible();
+  const listed = await page.$$eval("[data-testid=finding]", (els) => els.map((e) => ({ cell: e.getAttribute("data-cell")!, kind: e.getAttribute("data-kind")! })));
+  const missing: string[] = [];
+  for (const f of expectedFindings()) {
+    const hit = listed.find((l) => l.cell === f.cell && family(l.kind) === family(f.kind));
+    if (!hit) {
+      if (f.required) missing.push(`${f.cell} ${f.kind}`);
+      continue;
+    }
+    const fill = await page.locator(`[data-testid=grid] td[data-cell="${f.cell}"]`).getAttribute("data-fill");
+    expect([f.cell, fill]).toEqual([f.cell, HIGHLIGHT_FILL[SEVERITY[f.kind as FindingKind]]]);
+  }
+  expect(missing).toEqual([]);
+  // Clicking a finding selects its cell in the grid.
+  await page.locator('[data-testid=finding][data-cell="F14"]').first().click();
+  await expect(page.locator('[data-testid=grid] td[data-cell="F14"]')).toHaveClass(/pv-sel/);
+  await page.screenshot({ path: path.join(SHOTS, "preview-vi.png") });
+  await page.locator(".pv-right").screenshot({ path: path.join(SHOTS, "pane-vi.png") });
+
+  // Xóa đánh dấu removes only our paint.
+  await page.getByTestId("clear").click();
+  await expect(page.getByTestId("notice")).toContainText("Đã xóa đánh dấu");
+  for (const f of expectedFindings()) expect(await page.locator(`[data-testid=grid] td[data-cell="${f.cell}"]`).getAttribute("data-fill")).toBe("");
+});
+
+test("Tính lại writes the percent and verdict cells after a preview, Hoàn tác restores them", async ({ page }) => {
+  const snap = await readSnapshot(fs.readFileSync(path.join(__dirname, "..", "fixtures", FIXTURE)));
+  const writes = planRecalc(snap);
+  expect(writes.length).toBeGreaterThan(0);
+  const sheet = snap.sheets[0];
+  const formatOf = (cell: string) => {
+    for (let r = 0; r < sheet.values.length; r++)
+      for (let c = 0; c < (sheet.values[r]?.length ?? 0); c++) if (a1(sheet.origin.row + r, sheet.origin.col + c) === cell) return sheet.numberFormats?.[r]?.[c] ?? null;
+    return null;
+  };
+
+  await open(page);
+  const before = await gridTexts(page);
+  await page.getByTestId("recalc").click();
+  await expect(page.getByTestId("recalc-preview")).toContainText(`Sẽ ghi ${writes.length} ô`);
+  // Nothing is written before the user confirms.
+  expect(await gridTexts(page)).toEqual(before);
+  await page.getByTestId("confirm").click();
+  await expect(page.getByTestId("notice")).toContainText(`Đã ghi ${writes.length} ô`);
+  const after = await gridTexts(page);
+  for (const w of writes) {
+    const want = cellText(w.value, w.numberFormat ?? formatOf(w.cell));
+    expect([w.cell, after[w.cell]]).toEqual([w.cell, want]);
+  }
+  expect(after.I12).toBe("Chưa đạt");
+
+  await page.getByTestId("undo").click();
+  await expect(page.getByTestId("notice")).toContainText(`Đã trả lại giá trị cũ cho ${writes.length} ô`);
+  expect(await gridTexts(page)).toEqual(before);
+  await expect(page.getByTestId("undo")).toBeDisabled();
+});
+
+test("the English pane", async ({ page }) => {
+  await open(page, "en");
+  await page.getByTestId("check").click();
+  await expect(page.getByTestId("summary")).toContainText("Errors");
+  await page.locator('[data-testid=finding][data-cell="G10"]').first().click();
+  await page.locator(".pv-right").screenshot({ path: path.join(SHOTS, "pane-en.png") });
+  await page.getByTestId("lang").click();
+  await expect(page.getByTestId("check")).toHaveText("Kiểm tra");
+});
+
+test("a file that is not a workbook gets one Vietnamese sentence", async ({ page }) => {
+  await open(page);
+  await page.getByTestId("file").setInputFiles({ name: "hong.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("không phải tệp Excel") });
+  await expect(page.getByTestId("file-error")).toHaveText("Không đọc được tệp này. Hãy chọn một tệp Excel .xlsx.");
+});
+
+test("the user's own narrative workbook: every expected finding listed, the quote shown for prose", async ({ page }) => {
+  await open(page);
+  const file = "f1-hai-yen-narrative.xlsx";
+  await page.getByTestId("file").setInputFiles(path.join(__dirname, "..", "fixtures", file));
+  await expect(page.getByTestId("file-name")).toContainText(file);
+  await expect(page.getByTestId("sheet")).toHaveValue("Biểu đánh giá");
+  await page.getByTestId("check").click();
+  await expect(page.getByTestId("layout-name")).toHaveText("Báo cáo lời văn");
+  const listed = await page.$$eval("[data-testid=finding]", (els) => els.map((e) => ({ cell: e.getAttribute("data-cell")!, kind: e.getAttribute("data-kind")! })));
+  const missing = expectedFindings(file)
+    .filter((f) => f.required && !listed.some((l) => l.cell === f.cell && family(l.kind) === family(f.kind)))
+    .map((f) => `${f.cell} ${f.kind}`);
+  expect(missing).toEqual([]);
+  const withQuote = page.locator('[data-testid=finding][data-kind="malformed-number"]').first();
+  await withQuote.click();
+  await expect(page.getByTestId("quote")).toBeVisible();
+  await expect(page.getByTestId("quote")).toContainText("Trích:");
+  await page.locator(".pv-right").screenshot({ path: path.join(SHOTS, "pane-narrative-vi.png") });
+
+  // The recalculated copy downloads as an .xlsx.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+  expect(download.suggestedFilename()).toBe("f1-hai-yen-narrative-soat-bieu.xlsx");
+  const bytes = fs.readFileSync((await download.path())!);
+  expect((await readSnapshot(bytes)).sheets.map((s) => s.name)).toEqual(["Biểu đánh giá"]);
+});
+
+test("correcting a column role re-checks the sheet against the chosen column", async ({ page }) => {
+  await open(page);
+  await page.getByTestId("check").click();
+  await expect(page.getByTestId("role-target")).toHaveValue("D");
+  await page.getByTestId("role-verdict").selectOption("J");
+  await expect(page.getByTestId("role-verdict")).toHaveValue("J");
+  // The verdict column I is no longer read: its wrong "Đạt" in I12 is no longer reported, nor painted.
+  await expect(page.locator('[data-testid=finding][data-cell="I12"]')).toHaveCount(0);
+  expect(await page.locator('[data-testid=grid] td[data-cell="I12"]').getAttribute("data-fill")).toBe("");
+  await expect(page.locator('[data-testid=finding][data-cell="G10"]')).toHaveCount(1);
+});
