@@ -5,10 +5,10 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { planRecalc } from "../engine";
+import { planHighlights, planRecalc } from "../engine";
 import { buildTemplate } from "../engine/template";
 import { carryOverIndicators } from "../engine/carryover";
-import { applyWrites, workbookBytes } from "../exceljs/write";
+import { applyHighlights, applyWrites, workbookBytes } from "../exceljs/write";
 import { workbookSnapshot } from "../exceljs/read";
 import { templateWorkbook } from "../exceljs/template";
 import { availableParallelism } from "node:os";
@@ -31,6 +31,8 @@ interface Args {
   from?: string;
   /** check --report: a summary workbook (.xlsx) or findings table (.csv). */
   report?: string;
+  /** check --annotate OUT: a copy of the checked file with its problem cells coloured and noted. */
+  annotate?: string;
   /** check --workers N: worker threads for a folder (1 = none). */
   workers?: number;
 }
@@ -48,6 +50,7 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith("--out=")) args.out = a.slice(6);
     else if (a === "--from") args.from = argv[++i];
     else if (a === "--report") args.report = argv[++i];
+    else if (a === "--annotate") args.annotate = argv[++i] ?? "";
     else if (a === "--workers") args.workers = Math.max(1, Number(argv[++i]) || 1);
     else if (args.command === undefined) args.command = a;
     else args.positional.push(a);
@@ -74,6 +77,12 @@ async function check(args: Args): Promise<number> {
   const target = args.positional[0];
   if (!target) throw new UsageError(say(CLI_TEXT.missingArg, args.lang, "TỆP_HOẶC_THƯ_MỤC"));
   const { files, folder } = await listInputs(target, args.lang);
+  if (args.annotate !== undefined) {
+    if (!args.annotate) throw new UsageError(say(CLI_TEXT.missingArg, args.lang, "--annotate TỆP_RA.xlsx"));
+    if (folder) throw new UsageError(say(CLI_TEXT.annotateFolder, args.lang));
+    if (path.resolve(args.annotate) === path.resolve(target)) throw new UsageError(say(CLI_TEXT.sameAsInput, args.lang));
+    if (!args.force && (await exists(args.annotate))) throw new UsageError(say(CLI_TEXT.outputExists, args.lang, args.annotate));
+  }
   const bar = folder && !args.json && process.stderr.isTTY ? progressBar(args.lang) : undefined;
   // Threads pay off from a few dozen files on (each worker loads the engine once).
   const workers = args.workers ?? (folder && files.length >= 16 ? Math.max(1, Math.min(availableParallelism(), files.length)) : 1);
@@ -84,10 +93,21 @@ async function check(args: Args): Promise<number> {
     const data = /\.csv$/i.test(args.report) ? new TextEncoder().encode(csvReport(results, args.lang)) : await writeXlsxReport(results, args.lang);
     await writeAtomically(args.report, data, true, args.lang);
   }
-  if (args.json) process.stdout.write(`${JSON.stringify(doc, null, 1)}\n`);
-  else {
+  const first = results[0];
+  let annotated = "";
+  if (args.annotate && first?.report) {
+    // The same cells the report names, painted in an ExcelJS copy of the input (never the input itself).
+    const { workbook } = await openWorkbook(files[0].path);
+    const painted = applyHighlights(workbook, planHighlights(first.report), args.lang);
+    await writeAtomically(args.annotate, await workbookBytes(workbook), args.force, args.lang);
+    annotated = `${say(CLI_TEXT.annotateDone, args.lang, painted, args.annotate)}\n`;
+  }
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(doc, null, 1)}\n`);
+    process.stderr.write(annotated); // stdout holds the JSON document and nothing else
+  } else {
     const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-    process.stdout.write(`${renderText(results, args.lang, colour)}\n`);
+    process.stdout.write(`${renderText(results, args.lang, colour)}\n${annotated}`);
     for (const r of results) if (r.error) process.stderr.write(`${r.file}: ${r.error}\n`);
   }
   if (results.some((r) => r.error)) return 2;
@@ -103,13 +123,16 @@ function progressBar(lang: Lang): (done: number, total: number) => void {
   };
 }
 
-/** Writes bytes next to `out` under a temporary name and renames it, so no half-written file is ever left. */
-async function writeAtomically(out: string, bytes: Uint8Array, force: boolean, lang: Lang): Promise<void> {
-  const exists = await fs.stat(out).then(
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
     () => true,
     () => false,
   );
-  if (exists && !force) throw new UsageError(say(CLI_TEXT.outputExists, lang, out));
+}
+
+/** Writes bytes next to `out` under a temporary name and renames it, so no half-written file is ever left. */
+async function writeAtomically(out: string, bytes: Uint8Array, force: boolean, lang: Lang): Promise<void> {
+  if (!force && (await exists(out))) throw new UsageError(say(CLI_TEXT.outputExists, lang, out));
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(tmp, bytes);

@@ -69,6 +69,7 @@ export const USAGE: Sentence = {
 Cách dùng:
   soat-bieu check TỆP_HOẶC_THƯ_MỤC [--json] [--lang en] [--report TỔNG_HỢP.xlsx|.csv] [--workers N]
                                                            kiểm tra một tệp .xlsx hoặc mọi tệp .xlsx trong thư mục
+  soat-bieu check TỆP --annotate TỆP_RA.xlsx [--force]    kiểm tra và ghi một bản sao có tô màu, ghi chú ở ô có vấn đề
   soat-bieu recalc TỆP -o TỆP_RA.xlsx [--force]           tính lại tỷ lệ và đánh giá vào một bản sao
   soat-bieu template [-o TỆP_RA.xlsx] [--from KỲ_TRƯỚC.xlsx]
                                                            tạo biểu mẫu chỉ tiêu trống (hoặc lấy danh mục chỉ tiêu của kỳ trước)
@@ -79,6 +80,7 @@ Mã thoát: 0 không có lỗi, 1 có lỗi trong biểu, 2 không đọc đư�
 Usage:
   soat-bieu check FILE_OR_FOLDER [--json] [--lang en] [--report SUMMARY.xlsx|.csv] [--workers N]
                                                         check one .xlsx file or every .xlsx file in a folder
+  soat-bieu check FILE --annotate OUT.xlsx [--force]    check and write a copy with the problem cells coloured and noted
   soat-bieu recalc FILE -o OUT.xlsx [--force]           recalculate percents and verdicts into a copy
   soat-bieu template [-o OUT.xlsx] [--from PREVIOUS.xlsx]
                                                         create a blank indicator table (or carry over a previous period's indicators)
@@ -97,6 +99,11 @@ export const CLI_TEXT = {
   cannotWrite: { vi: "Không ghi được tệp {0}: {1}.", en: "Cannot write {0}: {1}." },
   recalcDone: { vi: "Đã ghi {0} ô (tỷ lệ và đánh giá) vào {1}; tệp gốc giữ nguyên.", en: "Wrote {0} cells (percents and verdicts) to {1}; the original is unchanged." },
   recalcNothing: { vi: "Không có ô nào cần tính lại; đã sao chép sang {0}.", en: "No cell needed recalculating; copied to {0}." },
+  annotateDone: {
+    vi: "Đã tô màu và ghi chú {0} ô có vấn đề vào {1}; tệp gốc giữ nguyên.",
+    en: "Coloured and noted {0} problem cells in {1}; the original is unchanged.",
+  },
+  annotateFolder: { vi: "--annotate chỉ dùng cho một tệp, không dùng cho thư mục.", en: "--annotate works on one file, not on a folder." },
   templateDone: { vi: "Đã tạo biểu mẫu {0}.", en: "Created the template {0}." },
   noIndicators: {
     vi: "Không tìm thấy biểu chỉ tiêu nào trong {0} để lấy danh mục chỉ tiêu.",

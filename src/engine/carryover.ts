@@ -1,44 +1,70 @@
 /**
  * Import of the indicator list from a previous period's workbook: the same groups, numbering,
  * names and units, with empty figures (or the new targets given), so a clerk does not retype
- * sixty indicators. The result feeds buildTemplate().
+ * sixty indicators. `groups` feeds buildTemplate(); `rows` is the full list as written (sub-items
+ * and breakdown lines with their own numbering), for an adapter that copies the sheet's rows.
  */
-import { cellText } from "./text";
+import { cellText, normalise } from "./text";
 import type { SheetSnapshot } from "./snapshot";
 import type { TemplateGroup } from "./template";
 import { Grid } from "./table/grid";
 import { recogniseTable } from "./table/layout";
-import { classifyRows } from "./table/rows";
+import { classifyRows, type RowKind } from "./table/rows";
+
+/** One row of the new sheet: what the previous period wrote, minus its figures. */
+export interface CarriedRow {
+  /** The previous sheet's row, for tracing. */
+  row: number;
+  kind: Extract<RowKind, "group" | "item" | "subitem" | "breakdown" | "total">;
+  /** The numbering as written ("I", "1", "1.2", "-"), "" when none. */
+  stt: string;
+  name: string;
+  unit: string;
+  /** The new target when one was supplied for this indicator; target/actual/percent/verdict are otherwise empty. */
+  target?: number | string;
+}
 
 export interface CarryOver {
   groups: TemplateGroup[];
-  /** Indicators read, for the pane's message. */
+  rows: CarriedRow[];
+  /** Indicators read (items and sub-items), for the pane's message. */
   count: number;
 }
 
+const CARRIED = new Set<RowKind>(["group", "item", "subitem", "breakdown", "total"]);
+
 /**
  * The indicator list of a recognised table sheet; null when the sheet is not a table.
- * `targets` maps an indicator name (as written) to its new target.
+ * `targets` maps an indicator name to its new target; names match as normalise() sees them
+ * (case, spacing, line breaks and Unicode form do not matter, diacritics do).
  */
 export function carryOverIndicators(previous: SheetSnapshot, targets: Map<string, number | string> = new Map()): CarryOver | null {
   const grid = new Grid(previous);
   const rec = recogniseTable(grid);
   if (!rec.ok) return null;
   const { layout } = rec;
+  const byName = new Map<string, number | string>();
+  for (const [name, target] of targets) byName.set(normalise(name), target);
   const groups: TemplateGroup[] = [];
+  const rows: CarriedRow[] = [];
   let count = 0;
   const unitOf = (row: number) => (layout.col.unit !== undefined ? cellText(grid.value(row, layout.col.unit)).trim() : "");
   for (const r of classifyRows(grid, layout)) {
     if (r.kind === "footer") break;
-    if (r.kind === "group") {
+    if (!CARRIED.has(r.kind)) continue;
+    const kind = r.kind as CarriedRow["kind"];
+    const unit = unitOf(r.row);
+    const indicator = kind === "item" || kind === "subitem";
+    const target = indicator ? byName.get(normalise(r.name)) : undefined;
+    rows.push({ row: r.row, kind, stt: r.stt, name: r.name, unit, ...(target !== undefined ? { target } : {}) });
+    if (kind === "group") {
       groups.push({ label: r.stt || String(groups.length + 1), name: r.name, items: [] });
       continue;
     }
-    if (r.kind !== "item" && r.kind !== "subitem") continue;
+    if (!indicator) continue;
     if (!groups.length) groups.push({ label: "I", name: "", items: [] });
-    const target = targets.get(r.name);
-    groups[groups.length - 1].items.push({ name: r.name, unit: unitOf(r.row), ...(target !== undefined ? { target } : {}) });
+    groups[groups.length - 1].items.push({ name: r.name, unit, ...(target !== undefined ? { target } : {}) });
     count++;
   }
-  return { groups, count };
+  return { groups, rows, count };
 }

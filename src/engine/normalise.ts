@@ -4,14 +4,17 @@
  * with its reason, so the pane can preview it and undo it like a recalculation. Malformed numbers
  * are left alone (they are findings, not guesses), and formula cells are never touched.
  */
-import { HUNDRED, dec } from "./decimal";
+import { Decimal, HUNDRED, dec } from "./decimal";
+import { analyseSheet } from "./index";
 import { formatViNumber } from "./numbers";
+import { judgeStatedPercent, type PercentJudgement } from "./percent";
 import type { CellWrite } from "./plan";
-import type { SheetSnapshot } from "./snapshot";
+import type { SheetReport } from "./report";
+import type { CellValue, SheetSnapshot } from "./snapshot";
 import { Grid } from "./table/grid";
 import { recogniseTable } from "./table/layout";
 import { classifyRows } from "./table/rows";
-import { readFigure, isPercentFormat } from "./table/figures";
+import { figureValue, readFigure, readStatedPercent, isPercentFormat } from "./table/figures";
 
 const BODY_KINDS = new Set(["item", "subitem", "group", "total", "breakdown", "note"]);
 
@@ -19,7 +22,27 @@ function tidy(text: string): string {
   return text.replace(/\u00a0/g, " ").replace(/[ \t]{2,}/g, " ").replace(/^[ \t]+|[ \t]+$/gm, "").trim();
 }
 
-export function planNormalise(sheet: SheetSnapshot): CellWrite[] {
+/** Text format: a number written into such a cell would stay text, so the write sets a number format too. */
+const isTextFormat = (format: string | null) => format?.trim() === "@";
+
+/** How the checker judges a percent cell holding `value` shown with `format` against the exact percent. */
+function judgeAs(value: CellValue, format: string | null, exact: Decimal): PercentJudgement | null {
+  const one = new Grid({ name: "", origin: { row: 1, col: 1 }, values: [[value]], numberFormats: [[format]], merges: [], hiddenRows: [], hiddenCols: [] });
+  const stated = readStatedPercent(one, 1, 1);
+  if (!stated) return null;
+  if (stated.decimals !== null) return judgeStatedPercent(stated.points, stated.decimals, exact);
+  // A computed value (many decimals): right within a tiny relative tolerance, else judged as shown.
+  if (stated.points.minus(exact).abs().lte(Decimal.max(exact.abs(), 1).times("1e-9"))) return "ok";
+  return judgeStatedPercent(stated.points.toDecimalPlaces(stated.shownDecimals, Decimal.ROUND_HALF_UP), stated.shownDecimals, exact);
+}
+
+/**
+ * The clean-up writes for a recognised table sheet; nothing for any other sheet (pass the sheet's
+ * report from analyseSheet when there is one, else it is computed).
+ */
+export function planNormalise(sheet: SheetSnapshot, report?: SheetReport): CellWrite[] {
+  const { recognized, layout: kind } = report ?? analyseSheet(sheet);
+  if (!recognized || kind !== "table") return [];
   const grid = new Grid(sheet);
   const rec = recogniseTable(grid);
   if (!rec.ok) return [];
@@ -29,78 +52,119 @@ export function planNormalise(sheet: SheetSnapshot): CellWrite[] {
   const percentCols = new Set(layout.percents.map((p) => p.col));
   const figureCols = new Set([...layout.targets, layout.col.actual!, ...percentCols]);
 
-  // Each percent column's majority: fractions with a "%" format, or percent points; and its format.
+  const pairOf = new Map(layout.percents.map((p) => [p.col, p]));
+  // Each percent column's majority (formula cells count too): fractions with a "%" format, or
+  // percent points; and its format. Each other figure column's usual number format.
   const mode = new Map<number, { fraction: boolean; format: string | null }>();
-  for (const col of percentCols) {
+  const usual = new Map<number, string>();
+  for (const col of figureCols) {
     const formats = new Map<string, number>();
     let fraction = 0;
     let points = 0;
     for (const r of rows) {
-      if (typeof grid.value(r.row, col) !== "number" || grid.formula(r.row, col)) continue;
+      if (typeof grid.value(r.row, col) !== "number") continue;
       const f = grid.numberFormat(r.row, col) ?? "General";
       formats.set(f, (formats.get(f) ?? 0) + 1);
       if (isPercentFormat(f)) fraction++;
       else points++;
     }
-    const top = [...formats].filter(([f]) => isPercentFormat(f) === fraction > points).sort((a, b) => b[1] - a[1])[0];
-    mode.set(col, { fraction: fraction > points, format: top ? top[0] : null });
+    const ranked = [...formats].sort((a, b) => b[1] - a[1]);
+    if (percentCols.has(col)) {
+      const top = ranked.filter(([f]) => isPercentFormat(f) === fraction > points)[0];
+      mode.set(col, { fraction: fraction > points, format: top ? top[0] : null });
+    } else {
+      usual.set(col, ranked.find(([f]) => !isPercentFormat(f) && !isTextFormat(f))?.[0] ?? "General");
+    }
   }
+
+  /** For a percent cell: the exact percent of its own pair on this row, when both figures are numbers. */
+  const exactAt = (row: number, col: number): Decimal | null => {
+    const pair = pairOf.get(col)!;
+    const t = figureValue(readFigure(grid.value(row, pair.target)));
+    const a = figureValue(readFigure(grid.value(row, pair.actual)));
+    return t === undefined || a === undefined || t.isZero() ? null : a.div(t).times(HUNDRED);
+  };
+  /**
+   * A percent cell may be rewritten only when the checker judges it the same afterwards: a stated
+   * "90,5" shown as "90,50%" is judged to two decimals, and a clean-up must neither raise a finding
+   * nor hide one.
+   */
+  const sameJudgement = (row: number, col: number, value: CellValue, format: string | null): boolean => {
+    const exact = exactAt(row, col);
+    if (!exact) return true;
+    return judgeAs(grid.value(row, col), grid.numberFormat(row, col), exact) === judgeAs(value, format, exact);
+  };
 
   for (const r of rows) {
     for (let c = grid.firstCol; c <= grid.lastCol; c++) {
       if (grid.formula(r.row, c)) continue;
       const v = grid.value(r.row, c);
       const cell = grid.address(r.row, c);
+      const format = grid.numberFormat(r.row, c);
       const before = { value: v, formula: null };
       if (figureCols.has(c) && typeof v === "string") {
         const fig = readFigure(v);
         if (fig.kind === "text-number") {
+          const isPercentCol = percentCols.has(c);
           const m = mode.get(c);
-          const asPercent = percentCols.has(c) && m?.fraction;
+          const asPercent = isPercentCol && m?.fraction === true;
           const value = asPercent ? fig.value.div(HUNDRED).toNumber() : fig.value.toNumber();
-          const w: CellWrite = {
-            sheet: sheet.name,
-            cell,
-            role: "normalise",
-            value,
-            before,
-            reason: `Số "${v.trim()}" đang là văn bản: chuyển thành số ${formatViNumber(fig.value)}${asPercent ? "%" : ""}.`,
-            reasonEn: `"${v.trim()}" is text: it becomes the number ${formatViNumber(fig.value)}${asPercent ? "%" : ""}.`,
-          };
-          if (percentCols.has(c) && m?.format) w.numberFormat = m.format;
-          writes.push(w);
-          continue;
+          // The number must show as what was typed: the percent column's format; elsewhere the
+          // cell's own, unless it is Text ("@", the number would stay text) or a "%" format (1.200
+          // would show as 120000%), then the column's usual one.
+          let numberFormat: string | undefined;
+          if (isPercentCol) numberFormat = m?.format ?? (isTextFormat(format) ? "General" : undefined);
+          else if (isTextFormat(format) || isPercentFormat(format)) numberFormat = usual.get(c) ?? "General";
+          if (!isPercentCol || sameJudgement(r.row, c, value, numberFormat ?? format)) {
+            const w: CellWrite = {
+              sheet: sheet.name,
+              cell,
+              role: "normalise",
+              value,
+              before,
+              reason: `Số "${v.trim()}" đang là văn bản: chuyển thành số ${formatViNumber(fig.value)}${asPercent ? "%" : ""}.`,
+              reasonEn: `"${v.trim()}" is text: it becomes the number ${formatViNumber(fig.value)}${asPercent ? "%" : ""}.`,
+            };
+            if (numberFormat && numberFormat !== format) w.numberFormat = numberFormat;
+            writes.push(w);
+            continue;
+          }
         }
       }
       if (percentCols.has(c) && typeof v === "number") {
         const m = mode.get(c)!;
-        const format = grid.numberFormat(r.row, c) ?? "General";
-        const isFraction = isPercentFormat(format);
+        const current = format ?? "General";
+        const isFraction = isPercentFormat(current);
         if (m.format && isFraction !== m.fraction) {
-          const value = m.fraction ? dec(v).div(HUNDRED) : dec(v).times(HUNDRED);
-          writes.push({
-            sheet: sheet.name,
-            cell,
-            role: "normalise",
-            value: value.toNumber(),
-            numberFormat: m.format,
-            before,
-            reason: `Ô tỷ lệ dùng định dạng khác cả cột: ghi lại theo định dạng "${m.format}" của cột, giá trị hiển thị giữ nguyên ${formatViNumber(isFraction ? dec(v).times(HUNDRED) : dec(v))}%.`,
-            reasonEn: `This percent cell is formatted unlike its column: rewritten in the column's format "${m.format}", showing the same ${formatViNumber(isFraction ? dec(v).times(HUNDRED) : dec(v))}%.`,
-          });
+          const value = (m.fraction ? dec(v).div(HUNDRED) : dec(v).times(HUNDRED)).toNumber();
+          const shown = formatViNumber(isFraction ? dec(v).times(HUNDRED) : dec(v));
+          if (sameJudgement(r.row, c, value, m.format)) {
+            writes.push({
+              sheet: sheet.name,
+              cell,
+              role: "normalise",
+              value,
+              numberFormat: m.format,
+              before,
+              reason: `Ô tỷ lệ dùng định dạng khác cả cột: ghi lại theo định dạng "${m.format}" của cột, giá trị hiển thị giữ nguyên ${shown}%.`,
+              reasonEn: `This percent cell is formatted unlike its column: rewritten in the column's format "${m.format}", showing the same ${shown}%.`,
+            });
+          }
           continue;
         }
-        if (m.format && format !== m.format) {
-          writes.push({
-            sheet: sheet.name,
-            cell,
-            role: "normalise",
-            value: v,
-            numberFormat: m.format,
-            before,
-            reason: `Đặt định dạng "${m.format}" như các ô tỷ lệ khác trong cột.`,
-            reasonEn: `Give it the format "${m.format}" like the other percent cells of the column.`,
-          });
+        if (m.format && current !== m.format) {
+          if (sameJudgement(r.row, c, v, m.format)) {
+            writes.push({
+              sheet: sheet.name,
+              cell,
+              role: "normalise",
+              value: v,
+              numberFormat: m.format,
+              before,
+              reason: `Đặt định dạng "${m.format}" như các ô tỷ lệ khác trong cột.`,
+              reasonEn: `Give it the format "${m.format}" like the other percent cells of the column.`,
+            });
+          }
           continue;
         }
       }
@@ -122,4 +186,3 @@ export function planNormalise(sheet: SheetSnapshot): CellWrite[] {
   }
   return writes;
 }
-

@@ -84,6 +84,34 @@ describe("check", () => {
   });
 });
 
+describe("check --annotate", () => {
+  test("writes a copy with the problem cells filled and noted; the input and the JSON stay as they were", async () => {
+    const dir = tmp();
+    const input = path.join(dir, "in.xlsx");
+    copyFileSync(F2, input);
+    const before = readFileSync(input);
+    const out = path.join(dir, "to-mau.xlsx");
+    const r = run("check", input, "--json", "--annotate", out);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).summary).toEqual({ files: 1, sheets: 1, errors: 5, warnings: 2, infos: 0 });
+    expect(r.err).toMatch(/Đã tô màu và ghi chú 7 ô có vấn đề/);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Chỉ tiêu 6 tháng")!;
+    expect((ws.getCell("G10").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+    expect(JSON.stringify(ws.getCell("G10").note)).toContain("Tỷ lệ ghi 96,9% nhưng 498,6/520 = 95,88%.");
+    expect(ws.getCell("G10").value).toBe(96.9);
+    expect(ws.getCell("B10").note).toBeUndefined();
+    // Refusals: an existing output, the input itself, a folder.
+    expect(run("check", input, "--annotate", out).err).toMatch(/đã có; dùng --force/);
+    expect(run("check", input, "--annotate", input).code).toBe(2);
+    const folder = run("check", dir, "--annotate", path.join(dir, "x.xlsx"));
+    expect(folder.code).toBe(2);
+    expect(folder.err).toContain("--annotate chỉ dùng cho một tệp");
+  });
+});
+
 describe("bad input: one clear Vietnamese sentence, exit 2, no stack trace", () => {
   const dir = tmp();
   const cases: [string, () => string, RegExp][] = [

@@ -1,6 +1,5 @@
-import { analyseSheet } from "../../src/engine";
-import { buildTemplate } from "../../src/engine/template";
-import { carryOverIndicators } from "../../src/engine/carryover";
+import { analyseSheet, type CellWrite, type SheetSnapshot } from "../../src/engine";
+import { parseA1 } from "../../src/engine/address";
 import { planNormalise } from "../../src/engine/normalise";
 import { BODY, fixture, table } from "../helpers/grid";
 
@@ -51,27 +50,121 @@ describe("Chuẩn hoá", () => {
   });
 });
 
-describe("import of the indicator list from a previous period", () => {
-  test("same groups, numbering, names and units; figures empty or the new targets given", async () => {
-    const prev = (await fixture("f2-binh-trung-table.xlsx")).sheets[0];
-    const carried = carryOverIndicators(prev, new Map([["Giao quân", 7]]))!;
-    expect(carried.count).toBe(16);
-    expect(carried.groups.map((g) => [g.label, g.name, g.items.length])).toEqual([
-      ["I", "KINH TẾ", 7],
-      ["II", "VĂN HÓA - XÃ HỘI", 6],
-      ["III", "QUỐC PHÒNG - AN NINH", 3],
+/** The snapshot as it reads after the writes (what an adapter would leave in the workbook). */
+function applied(s: SheetSnapshot, writes: CellWrite[]): SheetSnapshot {
+  const values = s.values.map((r) => [...r]);
+  const numberFormats = s.values.map((r, i) => r.map((_, j) => s.numberFormats?.[i]?.[j] ?? null));
+  for (const w of writes) {
+    const { row, col } = parseA1(w.cell);
+    values[row - s.origin.row][col - s.origin.col] = w.value;
+    if (w.numberFormat) numberFormats[row - s.origin.row][col - s.origin.col] = w.numberFormat;
+  }
+  return { ...s, values, numberFormats };
+}
+
+/** Everything the checker says, but the number-as-text notes that Chuẩn hoá exists to remove. */
+function verdictsOf(s: SheetSnapshot) {
+  const report = analyseSheet(s);
+  return {
+    items: report.items.map(({ row, percent, verdict, statedPercent, statedVerdict }) => ({ row, percent, verdict, statedPercent, statedVerdict })),
+    findings: report.findings.filter((f) => f.kind !== "number-as-text").map((f) => `${f.cell} ${f.kind}`),
+  };
+}
+
+describe("Chuẩn hoá never changes what the checker finds", () => {
+  test("a percent cell whose new format would be judged to other decimals is left alone, either way", () => {
+    const s = table(
+      [
+        [1, "A", "ha", 100, 90.53, 0.9053, "Chưa đạt"],
+        [2, "B", "ha", 100, 90.53, 0.9053, "Chưa đạt"],
+        // 90,5 is right to one decimal; shown as 90,50% it would be wrong.
+        [3, "C", "ha", 100, 90.53, 90.5, "Chưa đạt"],
+        // 120 is right to 0 decimals for 120,4; shown as 120,00% it would be wrong.
+        [4, "D", "ha", 100, 120.4, "120", "Đạt"],
+        // The same figures where the new format changes nothing the checker judges.
+        [5, "E", "ha", 100, 90.5, 90.5, "Chưa đạt"],
+        [6, "F", "ha", 100, 120, "120", "Đạt"],
+        [7, "G", "ha", 100, 80, 0.8, "Chưa đạt"],
+      ],
+      { formats: { [`F${BODY}`]: "0.00%", [`F${BODY + 1}`]: "0.00%", [`F${BODY + 6}`]: "0.00%" } },
+    );
+    const writes = planNormalise(s);
+    expect(writes.map((w) => [w.cell, w.value, w.numberFormat])).toEqual([
+      [`F${BODY + 4}`, 0.905, "0.00%"],
+      [`F${BODY + 5}`, 1.2, "0.00%"],
     ]);
-    expect(carried.groups[2].items[0]).toEqual({ name: "Giao quân", unit: "Người", target: 7 });
-    // The new workbook is a recognised table with the same indicators and no figures but the new target.
-    const model = buildTemplate({ groups: carried.groups });
-    const names = model.cells.filter((c) => c.cell.startsWith("B") && c.style === "item").map((c) => c.value);
-    expect(names).toContain("Tổng đàn gia súc");
-    expect(model.cells.find((c) => c.value === 7 && c.cell.startsWith("D"))).toBeDefined();
+    expect(verdictsOf(applied(s, writes))).toEqual(verdictsOf(s));
   });
 
-  test("a sheet that is not a table gives nothing to import", () => {
-    const report = analyseSheet(table([]));
-    expect(report.recognized).toBe(true);
-    expect(carryOverIndicators({ ...table([]), values: [["Ghi chú"]] })).toBeNull();
+  test("text with trailing zeros in a percent column keeps its decimals or stays text", () => {
+    const s = table([
+      // "90,50" says two decimals: as the number 90,5 in a General column it would say one, and 90,53 would pass.
+      [1, "A", "ha", 100, 90.53, "90,50", "Chưa đạt"],
+      [2, "B", "ha", 100, 98, 98, "Chưa đạt"],
+      [3, "C", "ha", 100, 97, "97,0", "Chưa đạt"],
+    ]);
+    const writes = planNormalise(s);
+    expect(writes.map((w) => w.cell)).toEqual([`F${BODY + 2}`]);
+    expect(verdictsOf(applied(s, writes))).toEqual(verdictsOf(s));
+    // In a column shown with two decimals the number keeps them.
+    const two = table(
+      [
+        [1, "A", "ha", 100, 90.53, "90,50", "Chưa đạt"],
+        [2, "B", "ha", 100, 98, 98, "Chưa đạt"],
+      ],
+      { formats: { [`F${BODY + 1}`]: "0.00" } },
+    );
+    expect(planNormalise(two).map((w) => [w.cell, w.value, w.numberFormat])).toEqual([[`F${BODY}`, 90.5, "0.00"]]);
+  });
+
+  test("a number typed into a Text-formatted or %-formatted figure cell gets the column's number format", () => {
+    const s = table(
+      [
+        [1, "A", "đồng", 1200000, "1.150.000", null, "Chưa đạt"],
+        [2, "B", "đồng", "2.000.000", 2100000, null, "Đạt"],
+        [3, "C", "đồng", 500000, "600.000", null, "Đạt"],
+      ],
+      { formats: { [`D${BODY}`]: "#,##0", [`E${BODY}`]: "@", [`D${BODY + 1}`]: "@", [`E${BODY + 1}`]: "#,##0", [`E${BODY + 2}`]: "0%" } },
+    );
+    const writes = planNormalise(s);
+    expect(writes.map((w) => [w.cell, w.value, w.numberFormat])).toEqual([
+      [`E${BODY}`, 1150000, "#,##0"],
+      [`D${BODY + 1}`, 2000000, "#,##0"],
+      [`E${BODY + 2}`, 600000, "#,##0"],
+    ]);
+    expect(verdictsOf(applied(s, writes))).toEqual(verdictsOf(s));
+  });
+
+  test("the fixture and a messy sheet check the same after the clean-up, but for the number-as-text notes", async () => {
+    const messy = table(
+      [
+        ["I", " KINH  TẾ"],
+        [1, "Thu ngân sách\u00a0", "đồng", "12.000.000", "7.133.000", "59,44", "Chưa đạt"],
+        [2, "Sản lượng", "tấn", "2.800.00", 10, null, "Đạt"],
+        [3, "Tỷ lệ hộ nghèo", "%", "5", "4,2", 84, " Đạt "],
+        [4, "Giao quân", "người", 6, 6, "100%", "Đạt"],
+        [5, "Trồng rừng", "ha", 30, "27,23", 109.4, "Đạt"],
+      ],
+      { formats: { [`F${BODY + 3}`]: "0.00" } },
+    );
+    const before = analyseSheet(messy);
+    expect(before.findings.filter((f) => f.kind === "number-as-text").length).toBeGreaterThanOrEqual(5);
+    const writes = planNormalise(messy, before);
+    const after = applied(messy, writes);
+    expect(verdictsOf(after)).toEqual(verdictsOf(messy));
+    expect(analyseSheet(after).findings.filter((f) => f.kind === "number-as-text")).toEqual([]);
+    // A second run has nothing left to do.
+    expect(planNormalise(after)).toEqual([]);
+
+    const f2 = (await fixture("f2-binh-trung-table.xlsx")).sheets[0];
+    expect(verdictsOf(applied(f2, planNormalise(f2)))).toEqual(verdictsOf(f2));
+  });
+
+  test("nothing is written to a sheet that is not a recognised table", async () => {
+    const narrative = (await fixture("f1-hai-yen-narrative.xlsx")).sheets.find((s) => analyseSheet(s).layout === "narrative")!;
+    expect(narrative).toBeDefined();
+    expect(planNormalise(narrative)).toEqual([]);
+    const s = table([[1, " A ", "ha", "10", 9]]);
+    expect(planNormalise(s, { ...analyseSheet(s), recognized: false, layout: null })).toEqual([]);
   });
 });

@@ -9,9 +9,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { analyseSheet } from "../../src/engine";
+import { dec } from "../../src/engine/decimal";
+import { percentFormula, verdictFormula } from "../../src/engine/formulas";
+import { evaluateTarget, parseTarget, percentOf } from "../../src/engine/targets";
+import { isLowerIsBetter } from "../../src/engine/verdicts";
 import { readSnapshot } from "../../src/exceljs/read";
 import { FIXTURES } from "../helpers/grid";
-import { computedValues, recalculateWithLibreOffice, soffice } from "./recalc";
+import { libreOfficeValues, recalculateWithLibreOffice, runBounded, soffice } from "./recalc";
 
 const ROOT = path.resolve(__dirname, "../..");
 const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/soat-bieu.js"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 60000 });
@@ -25,6 +29,89 @@ function close(a: unknown, b: number | null): boolean {
   if (b === null) return a === null || a === "" || a === undefined;
   return typeof a === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 }
+
+lo(
+  "the formulas of formulas.ts: LibreOffice computes the engine's percent (both forms) and verdict (both directions), cell by cell",
+  async () => {
+    // Name, target, actual: targets 0, empty and text, equal figures, lower-is-better on both sides.
+    const cases: [string, ExcelJS.CellValue, ExcelJS.CellValue][] = [
+      ["Thu ngân sách", 12000000, 7133000],
+      ["Sản lượng lương thực", 520, 498.6],
+      ["Trồng khoai tây", 3, 4.5],
+      ["Một phần ba", 3, 1],
+      ["Giao quân", 8, 8],
+      ["Giao quân bổ sung", 0, 0],
+      ["Dân quân", 0, 5],
+      ["Cán bộ đạt chuẩn", 20, null],
+      ["Câu lạc bộ", null, 3],
+      ["Tỷ lệ thửa đất", "Từ 55% trở lên", 48.2],
+      ["Tỷ lệ hộ nghèo", 5, 4.2],
+      ["Tỷ lệ hộ nghèo cuối năm", 5, 5],
+      ["Số vụ cháy rừng", 2, 3],
+      ["Thu nhỏ", 0.3, 0.1],
+    ];
+    const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-fx-"));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Công thức");
+    ws.addRow(["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Tỷ lệ", "Đánh giá"]);
+    cases.forEach(([name, target, actual], i) => {
+      const r = i + 2;
+      ws.getCell(`A${r}`).value = name;
+      if (target !== null) ws.getCell(`B${r}`).value = target;
+      if (actual !== null) ws.getCell(`C${r}`).value = actual;
+      // Poisoned cached results: only a real recalculation gives the right values.
+      const f = (formula: string, result: number | string) => ({ formula: formula.slice(1), result }) as ExcelJS.CellFormulaValue;
+      ws.getCell(`D${r}`).value = f(percentFormula(`B${r}`, `C${r}`), -1);
+      ws.getCell(`E${r}`).value = f(percentFormula(`B${r}`, `C${r}`, { fraction: true }), -1);
+      ws.getCell(`E${r}`).numFmt = "0.00%";
+      ws.getCell(`F${r}`).value = f(verdictFormula(`B${r}`, `C${r}`, { lowerIsBetter: isLowerIsBetter(name) }), "x");
+    });
+    const file = path.join(dir, "formulas.xlsx");
+    await wb.xlsx.writeFile(file);
+    const computed = await libreOfficeValues(file);
+
+    let percents = 0;
+    const verdicts = new Set<string>();
+    cases.forEach(([name, target, actual], i) => {
+      const r = i + 2;
+      // The engine's own evaluation; the formulas speak only for number targets and actuals.
+      const numbers = typeof target === "number" && typeof actual === "number";
+      const t = numbers ? parseTarget(target) : null;
+      const pct = t ? percentOf(t, dec(actual as number)) : null;
+      const verdict = t ? evaluateTarget(t, dec(actual as number), { lowerIsBetter: isLowerIsBetter(name) }) : null;
+      const at = (c: string) => computed.get(`Công thức!${c}${r}`);
+      expect([name, close(at("D"), pct === null ? null : pct.toNumber())]).toEqual([name, true]);
+      expect([name, close(at("E"), pct === null ? null : pct.div(100).toNumber())]).toEqual([name, true]);
+      expect([name, at("F") ?? ""]).toEqual([name, verdict ?? ""]);
+      if (pct !== null) percents++;
+      if (verdict) verdicts.add(`${verdict} ${isLowerIsBetter(name) ? "≤" : "≥"}`);
+    });
+    // The cases reach every branch: computed percents, and both verdicts in both directions.
+    expect(percents).toBe(9);
+    expect([...verdicts].sort()).toEqual(["Chưa đạt ≤", "Chưa đạt ≥", "Đạt ≤", "Đạt ≥"]);
+  },
+  180_000,
+);
+
+lo("a conversion that outlives its time limit is stopped with a plain sentence", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-to-"));
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("A").getCell("A1").value = 1;
+  const file = path.join(dir, "a.xlsx");
+  await wb.xlsx.writeFile(file);
+  await expect(recalculateWithLibreOffice(file, 300)).rejects.toThrow("LibreOffice did not finish within 0.3 s and was stopped.");
+});
+
+test("the time limit kills the whole process group (soffice starts oosplash, which starts soffice.bin)", async () => {
+  const marker = `sleep 31.${process.pid}`;
+  const started = Date.now();
+  const { code } = await runBounded("/bin/sh", ["-c", `${marker} & ${marker}; :`], 300);
+  expect(code).toBe("timeout");
+  expect(Date.now() - started).toBeLessThan(10_000);
+  await new Promise((r) => setTimeout(r, 200));
+  // pgrep exits 1 when no process matches: neither the shell's child nor its grandchild survived.
+  expect(spawnSync("pgrep", ["-f", marker]).status).toBe(1);
+});
 
 lo(
   "a filled template: LibreOffice computes the same percent and verdict as the engine, cell by cell",
@@ -55,7 +142,7 @@ lo(
     const filled = path.join(dir, "filled.xlsx");
     await wb.xlsx.writeFile(filled);
 
-    const computed = await computedValues(recalculateWithLibreOffice(filled));
+    const computed = await libreOfficeValues(filled);
     const report = analyseSheet((await readSnapshot(readFileSync(filled), "filled.xlsx")).sheets[0]);
     for (const [row, , , target] of fill) {
       const item = report.items.find((i) => i.row === row)!;
@@ -90,7 +177,7 @@ lo(
     expect(formulas).toBeGreaterThan(20);
     const input = path.join(dir, "poisoned.xlsx");
     await poisoned.xlsx.writeFile(input);
-    const computed = await computedValues(recalculateWithLibreOffice(input));
+    const computed = await libreOfficeValues(input);
     const report = analyseSheet((await readSnapshot(readFileSync(path.join(FIXTURES, "f2-binh-trung-table.xlsx")), "f2")).sheets[0]);
     const sheet = "Chỉ tiêu 6 tháng";
     let compared = 0;

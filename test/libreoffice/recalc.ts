@@ -1,13 +1,22 @@
 /**
  * LibreOffice as an independent spreadsheet engine: opens an .xlsx headless, recalculates every
- * formula (a throw-away profile sets "recalculate on load: always"), saves it, and hands back the
- * computed values. Bounded: the conversion is killed after 120 s.
+ * formula, saves it, and hands back the computed values.
+ *
+ * Recalculation: by default LibreOffice trusts the cached results an .xlsx carries ("never
+ * recalculate" for files last saved by Excel), so the throw-away profile sets Calc's
+ * Formula/Load/OOXMLRecalcMode (and ODFRecalcMode) to 0, "always recalculate". The tests poison
+ * the cached results to prove it happened.
+ *
+ * Bounded: soffice is a script that starts oosplash, which starts soffice.bin, so the conversion
+ * runs in its own process group and the whole group is killed after 90 s.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync, existsSync, copyFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+
+export const LIBREOFFICE_TIMEOUT_MS = 90_000;
 
 export function soffice(): string | null {
   for (const p of ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/usr/bin/libreoffice"]) if (existsSync(p)) return p;
@@ -21,27 +30,57 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-/** Recalculates `file` in LibreOffice and returns the path of the recalculated copy. */
-export function recalculateWithLibreOffice(file: string): string {
-  const bin = soffice();
-  if (!bin) throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
-  const work = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-lo-"));
-  const profile = path.join(work, "profile");
-  mkdirSync(path.join(profile, "user"), { recursive: true });
-  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  const input = path.join(work, "input.xlsx");
-  copyFileSync(file, input);
-  const out = path.join(work, "out");
-  const p = spawnSync(bin, ["--headless", "--norestore", "--nologo", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, input], {
-    encoding: "utf8",
-    timeout: 120_000,
+/** Runs one conversion in its own process group; resolves with its exit code, or "timeout" once the group is killed. */
+export function runBounded(bin: string, args: string[], timeoutMs: number): Promise<{ code: number | "timeout"; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // The group is already gone.
+      }
+    }, timeoutMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code: timedOut ? "timeout" : (code ?? -1), output });
+    });
   });
-  const result = path.join(out, "input.xlsx");
-  if (p.status !== 0 || !existsSync(result)) throw new Error(`LibreOffice failed (${p.status}): ${p.stderr || p.stdout}`);
-  return result;
 }
 
-/** The values LibreOffice computed, by sheet and A1 address (formula cells give their result). */
+/**
+ * Recalculates `file` in LibreOffice; returns the recalculated copy's path and its working
+ * directory (remove it when done). Throws a plain sentence when LibreOffice is missing, fails or hangs.
+ */
+export async function recalculateWithLibreOffice(file: string, timeoutMs = LIBREOFFICE_TIMEOUT_MS): Promise<{ file: string; dir: string }> {
+  const bin = soffice();
+  if (!bin) throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-lo-"));
+  const profile = path.join(dir, "profile");
+  mkdirSync(path.join(profile, "user"), { recursive: true });
+  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  const input = path.join(dir, "input.xlsx");
+  copyFileSync(file, input);
+  const out = path.join(dir, "out");
+  const args = ["--headless", "--norestore", "--nologo", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, input];
+  const { code, output } = await runBounded(bin, args, timeoutMs);
+  const result = path.join(out, "input.xlsx");
+  if (code === 0 && existsSync(result)) return { file: result, dir };
+  rmSync(dir, { recursive: true, force: true });
+  if (code === "timeout") throw new Error(`LibreOffice did not finish within ${timeoutMs / 1000} s and was stopped.`);
+  throw new Error(`LibreOffice failed (exit ${code}): ${output.trim()}`);
+}
+
+/** The values in `file`, by "sheet!A1" (formula cells give their cached result). */
 export async function computedValues(file: string): Promise<Map<string, unknown>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -56,4 +95,14 @@ export async function computedValues(file: string): Promise<Map<string, unknown>
     ),
   );
   return out;
+}
+
+/** Recalculates `file` in LibreOffice and returns what it computed, by "sheet!A1"; leaves no files behind. */
+export async function libreOfficeValues(file: string, timeoutMs = LIBREOFFICE_TIMEOUT_MS): Promise<Map<string, unknown>> {
+  const { file: result, dir } = await recalculateWithLibreOffice(file, timeoutMs);
+  try {
+    return await computedValues(result);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

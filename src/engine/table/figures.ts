@@ -13,6 +13,8 @@ export type Figure =
   | { kind: "text"; text: string }
   | { kind: "other" };
 
+const WITH_UNIT = /^([+\-−]?\d[\d.,]*\d|\d)\s*([\p{L}²³]{1,10}(?:\/[\p{L}²³]{1,10})?(?:\s[\p{L}²³]{1,10}){0,2})$/u;
+
 export function readFigure(v: CellValue): Figure {
   if (v === null || v === "") return { kind: "empty" };
   if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: dec(v) } : { kind: "other" };
@@ -22,6 +24,13 @@ export function readFigure(v: CellValue): Figure {
     const p = parseViNumber(v);
     if (p === "malformed") return { kind: "malformed", text: v.trim() };
     if (p) return { kind: "text-number", value: p.value, text: v.trim(), percent: p.percent };
+    // A number followed by its unit, typed as text: "27,35 ha", "1.200 con", "2.800.00đ".
+    const u = WITH_UNIT.exec(v.trim());
+    if (u) {
+      const q = parseViNumber(u[1]);
+      if (q === "malformed") return { kind: "malformed", text: v.trim() };
+      if (q) return { kind: "text-number", value: q.value, text: v.trim(), percent: false };
+    }
     return { kind: "text", text: v };
   }
   return { kind: "other" };

@@ -12,6 +12,7 @@ import { cellText, containsPhrase, normalise } from "../text";
 import { isLowerIsBetter, readVerdict, type StatedVerdict } from "../verdicts";
 import type { CellWrite } from "../plan";
 import { percentFormula, verdictFormula } from "../formulas";
+import headerRules from "../rules/headers.json";
 import { Grid } from "./grid";
 import { columnMap, recogniseTable, type TableLayout } from "./layout";
 import { classifyRows, type BodyRow } from "./rows";
@@ -32,6 +33,10 @@ interface RowReading {
   verdict: Verdict | null;
   statedVerdictText: string | null;
   statedVerdict: StatedVerdict | null;
+  /** The column of the stated verdict: the verdict column, or the marked one of "Đạt | Chưa đạt". */
+  verdictCol: number | undefined;
+  /** The target column the verdict is measured against (the first one that is filled in). */
+  targetCol: number;
   unit: string;
 }
 
@@ -59,23 +64,59 @@ function readTarget(fig: Figure, raw: unknown): Target {
   return { kind: "none", text: "" };
 }
 
+/**
+ * A figure's value in percent points where it matters: when exactly one of target and actual sits
+ * in a "%" formatted cell, that cell holds a fraction (0,95 shows 95%) while the other holds points.
+ */
+function pairValues(grid: Grid, row: number, targetCol: number, actualCol: number): { t: Decimal | undefined; a: Decimal | undefined } {
+  let t = figureValue(readFigure(grid.value(row, targetCol)));
+  let a = figureValue(readFigure(grid.value(row, actualCol)));
+  const tPct = typeof grid.value(row, targetCol) === "number" && isPercentFormat(grid.numberFormat(row, targetCol));
+  const aPct = typeof grid.value(row, actualCol) === "number" && isPercentFormat(grid.numberFormat(row, actualCol));
+  if (tPct && !aPct && t !== undefined) t = t.times(100);
+  if (aPct && !tPct && a !== undefined) a = a.times(100);
+  return { t, a };
+}
+
+const MARK = /^(?:x|✓|✔|v|√|\+|1|có)$/i;
+
+/** The stated verdict of a row: the verdict cell's text, or the "x" of a "Đạt | Chưa đạt" pair. */
+function statedVerdictOf(grid: Grid, layout: TableLayout, row: number): { text: string | null; verdict: StatedVerdict | null; col: number | undefined } {
+  if (layout.verdictMarks) {
+    const marked = layout.verdictMarks.filter((m) => {
+      const t = cellText(grid.value(row, m.col)).trim();
+      return t !== "" && (MARK.test(t) || readVerdict(t) === m.verdict);
+    });
+    const filled = layout.verdictMarks.filter((m) => cellText(grid.value(row, m.col)).trim() !== "");
+    if (marked.length === 1 && filled.length === 1) return { text: marked[0].verdict, verdict: marked[0].verdict, col: marked[0].col };
+    // Nothing marked: empty; both marked or an unreadable mark: not a verdict the checker can read.
+    if (filled.length === 0) return { text: null, verdict: null, col: layout.col.verdict };
+    return { text: cellText(grid.value(row, filled[0].col)).trim(), verdict: null, col: filled[0].col };
+  }
+  const vCol = layout.col.verdict;
+  const text = vCol !== undefined ? cellText(grid.value(row, vCol)).trim() || null : null;
+  return { text, verdict: readVerdict(text), col: vCol };
+}
+
 function buildModel(grid: Grid, layout: TableLayout): Model {
   const rows = classifyRows(grid, layout);
   const readings = new Map<number, RowReading>();
-  const targetCol = layout.targets[0];
   const actualCol = layout.col.actual!;
   for (const body of rows) {
     if (!FIGURE_ROWS.has(body.kind)) continue;
+    // The first target is THE target; when it is blank, the next baseline that is filled in.
+    const targetCol = layout.targets.find((c) => readFigure(grid.value(body.row, c)).kind !== "empty") ?? layout.targets[0];
     const rawTarget = grid.value(body.row, targetCol);
     const targetFigure = readFigure(rawTarget);
-    const target = readTarget(targetFigure, rawTarget);
+    let target = readTarget(targetFigure, rawTarget);
     const actual = readFigure(grid.value(body.row, actualCol));
-    const actualValue = figureValue(actual);
+    const pair = pairValues(grid, body.row, targetCol, actualCol);
+    if (target.kind === "quantity" && pair.t !== undefined) target = { ...target, value: pair.t };
+    const actualValue = pair.a;
     const lowerIsBetter = isLowerIsBetter(body.name);
-    const percent = actualValue !== undefined ? percentOf(target, actualValue) : null;
+    const percent = actualValue !== undefined && targetCol === layout.targets[0] ? percentOf(target, actualValue) : null;
     const verdict = actualValue !== undefined ? evaluateTarget(target, actualValue, { lowerIsBetter }) : null;
-    const vCol = layout.col.verdict;
-    const statedVerdictText = vCol !== undefined ? cellText(grid.value(body.row, vCol)).trim() || null : null;
+    const stated = statedVerdictOf(grid, layout, body.row);
     const unit = layout.col.unit !== undefined ? normalise(cellText(grid.value(body.row, layout.col.unit))) : "";
     readings.set(body.row, {
       body,
@@ -86,8 +127,10 @@ function buildModel(grid: Grid, layout: TableLayout): Model {
       lowerIsBetter,
       percent,
       verdict,
-      statedVerdictText,
-      statedVerdict: readVerdict(statedVerdictText),
+      statedVerdictText: stated.text,
+      statedVerdict: stated.verdict,
+      verdictCol: stated.col,
+      targetCol,
       unit,
     });
   }
@@ -113,7 +156,7 @@ export function analyseTable(sheet: SheetSnapshot): SheetReport {
       row: body.row,
       stt: body.stt || null,
       name: body.name || null,
-      target: targetAsWritten(grid.value(body.row, rec.layout.targets[0])),
+      target: targetAsWritten(grid.value(body.row, r.targetCol)),
       actual: targetAsWritten(grid.value(body.row, rec.layout.col.actual!)),
       statedPercent: statedPercentOf(model, body.row),
       percent: r.percent ? r.percent.toNumber() : null,
@@ -235,10 +278,7 @@ function checkPercents(model: Model): Finding[] {
     for (const pc of layout.percents) {
       const stated = readStatedPercent(grid, body.row, pc.col);
       if (!stated) continue;
-      const tFig = readFigure(grid.value(body.row, pc.target));
-      const aFig = readFigure(grid.value(body.row, pc.actual));
-      const t = figureValue(tFig);
-      const a = figureValue(aFig);
+      const { t, a } = pairValues(grid, body.row, pc.target, pc.actual);
       if (t === undefined || a === undefined || t.isZero()) continue;
       const exact = a.div(t).times(100);
       const cell = grid.address(body.row, pc.col);
@@ -326,11 +366,13 @@ function checkVerdicts(model: Model): Finding[] {
         ),
       );
     }
-    if (vCol === undefined) continue;
-    const cell = grid.address(body.row, vCol);
+    if (vCol === undefined || r.verdictCol === undefined) continue;
+    let cell = grid.address(body.row, r.verdictCol);
     if (r.verdict && r.actualValue !== undefined) {
       const reason = why(r, r.actualValue);
       if (!r.statedVerdictText) {
+        const mark = layout.verdictMarks?.find((m) => m.verdict === r.verdict);
+        if (mark) cell = grid.address(body.row, mark.col);
         out.push(
           finding(
             "verdict-missing",
@@ -378,6 +420,8 @@ function short(name: string): string {
   return t.length > 60 ? `${t.slice(0, 57)}…` : t;
 }
 
+const NON_ADDITIVE = headerRules.nonAdditive.map(normalise);
+
 /** The units of two rows agree when both are the same (or one is blank), and neither is a percent. */
 function additiveUnit(units: string[]): boolean {
   const named = units.filter((u) => u);
@@ -396,6 +440,8 @@ function checkSums(model: Model): Finding[] {
     const ownerReading = model.readings.get(owner.row);
     const units = [ownerReading?.unit ?? "", ...parts.map((p) => model.readings.get(p.row)?.unit ?? "")];
     if (!additiveUnit(units)) return;
+    // Averages, yields, rates and indices never add up.
+    if ([owner, ...parts].some((r) => NON_ADDITIVE.some((w) => containsPhrase(normalise(r.name), w)))) return;
     for (const c of sumCols) {
       const whole = figureValue(readFigure(grid.value(owner.row, c)));
       if (whole === undefined) continue;
@@ -436,48 +482,76 @@ function checkSums(model: Model): Finding[] {
         if (k === "group" || k === "total" || k === "footer") break;
         if (k === "item") children.push(rows[j]);
       }
-      if (children.length >= 1) compare(owner, children, { vi: "cộng các chỉ tiêu trong nhóm", en: "the items of the group add up to" }, false);
+      if (children.length >= 2) compare(owner, children, { vi: "cộng các chỉ tiêu trong nhóm", en: "the items of the group add up to" }, false);
     }
     if (owner.kind === "total" && owner.hasFigures) {
-      const groups = rows.filter((r) => r.kind === "group" && r.hasFigures && r.row < owner.row);
-      const summands = groups.length ? groups : rows.filter((r) => r.kind === "item" && r.row < owner.row && r.path.length === 1);
+      // A total sums what stands above it since the previous total row ("Cộng" after each group,
+      // then "Tổng cộng"): the groups when they carry figures, else the items; a grand total right
+      // under its sub-totals is left alone rather than guessed.
+      let from = 0;
+      for (let j = i - 1; j >= 0; j--) {
+        if (rows[j].kind === "total") {
+          from = j + 1;
+          break;
+        }
+      }
+      const region = rows.slice(from, i);
+      const groups = region.filter((r) => r.kind === "group" && r.hasFigures);
+      const summands = groups.length ? groups : region.filter((r) => r.kind === "item" && r.path.length <= 1);
       if (summands.length >= (groups.length ? 1 : 2)) compare(owner, summands, { vi: groups.length ? "cộng các nhóm" : "cộng các chỉ tiêu", en: groups.length ? "the groups add up to" : "the items add up to" }, false);
     }
   }
   return out;
 }
 
-/** rollup-mismatch: a group row's stated verdict against the verdicts of its items. */
+/**
+ * rollup-mismatch: a group row's stated verdict against the verdicts of its items, and an item
+ * without figures of its own against its sub-items (1 over 1.1, 1.2): Đạt only when every one is.
+ */
 function checkRollups(model: Model): Finding[] {
   const { grid, layout } = model;
-  const vCol = layout.col.verdict;
-  if (vCol === undefined) return [];
+  if (layout.col.verdict === undefined) return [];
   const out: Finding[] = [];
   const rows = model.rows;
+  const verdictOf = (row: number): Verdict | null => {
+    const r = model.readings.get(row)!;
+    return r.verdict ?? (r.statedVerdict === "Đạt" || r.statedVerdict === "Chưa đạt" ? r.statedVerdict : null);
+  };
   for (let i = 0; i < rows.length; i++) {
     const g = rows[i];
-    if (g.kind !== "group") continue;
-    const stated = readVerdict(cellText(grid.value(g.row, vCol)));
-    if (stated !== "Đạt" && stated !== "Chưa đạt") continue;
+    const isGroup = g.kind === "group";
+    const isParentItem = (g.kind === "item" || g.kind === "subitem") && g.path.length > 0 && !g.hasFigures;
+    if (!isGroup && !isParentItem) continue;
+    const own = statedVerdictOf(grid, layout, g.row);
+    const stated = own.verdict;
+    if ((stated !== "Đạt" && stated !== "Chưa đạt") || own.col === undefined) continue;
     const verdicts: (Verdict | null)[] = [];
     for (let j = i + 1; j < rows.length; j++) {
       const k = rows[j].kind;
-      if (k === "group" || k === "total" || k === "footer") break;
-      if (k !== "item") continue;
-      const r = model.readings.get(rows[j].row)!;
-      const v = r.verdict ?? (r.statedVerdict === "Đạt" || r.statedVerdict === "Chưa đạt" ? r.statedVerdict : null);
-      verdicts.push(v);
+      if (k === "footer" || k === "total") break;
+      if (isGroup) {
+        if (k === "group") break;
+        if (k === "item") verdicts.push(verdictOf(rows[j].row));
+        continue;
+      }
+      // The sub-items directly under this item: one level deeper, same prefix.
+      if (k === "group" || k === "item" || (k === "subitem" && !startsWith(rows[j].path, g.path))) break;
+      if (k === "subitem" && rows[j].path.length === g.path.length + 1) verdicts.push(verdictOf(rows[j].row));
     }
     if (!verdicts.length) continue;
     const failing = verdicts.filter((v) => v === "Chưa đạt").length;
-    const cell = grid.address(g.row, vCol);
+    const cell = grid.address(g.row, own.col);
+    const label = isGroup ? `Nhóm "${short(g.name)}"` : `Chỉ tiêu ${g.stt} "${short(g.name)}"`;
+    const labelEn = isGroup ? `The group "${short(g.name)}"` : `Item ${g.stt} "${short(g.name)}"`;
+    const parts = isGroup ? "chỉ tiêu trong nhóm" : "chỉ tiêu con";
+    const partsEn = isGroup ? "items" : "sub-items";
     if (stated === "Đạt" && failing > 0) {
       out.push(
         finding(
           "rollup-mismatch",
           cell,
-          `Nhóm "${short(g.name)}" ghi "Đạt" nhưng có ${failing} chỉ tiêu chưa đạt trong nhóm; nhóm chỉ đạt khi mọi chỉ tiêu đều đạt.`,
-          `The group "${short(g.name)}" says "Đạt" but ${failing} of its items are not achieved; a group is achieved only when every item is.`,
+          `${label} ghi "Đạt" nhưng có ${failing} ${parts} chưa đạt; chỉ đạt khi mọi ${parts} đều đạt.`,
+          `${labelEn} says "Đạt" but ${failing} of its ${partsEn} are not achieved; it is achieved only when every one is.`,
           "Đạt",
           "Chưa đạt",
         ),
@@ -487,8 +561,8 @@ function checkRollups(model: Model): Finding[] {
         finding(
           "rollup-mismatch",
           cell,
-          `Nhóm "${short(g.name)}" ghi "Chưa đạt" nhưng cả ${verdicts.length} chỉ tiêu trong nhóm đều đạt.`,
-          `The group "${short(g.name)}" says "Chưa đạt" but all ${verdicts.length} of its items are achieved.`,
+          `${label} ghi "Chưa đạt" nhưng cả ${verdicts.length} ${parts} đều đạt.`,
+          `${labelEn} says "Chưa đạt" but all ${verdicts.length} of its ${partsEn} are achieved.`,
           "Chưa đạt",
           "Đạt",
         ),
@@ -496,6 +570,10 @@ function checkRollups(model: Model): Finding[] {
     }
   }
   return out;
+}
+
+function startsWith(path: number[], prefix: number[]): boolean {
+  return path.length > prefix.length && prefix.every((n, i) => path[i] === n);
 }
 
 /** numbering-gap: 1, 2, 4 or 1.1, 1.2, 1.4; numbering may restart at 1 in each group or run on. */
@@ -507,6 +585,7 @@ function checkNumbering(model: Model): Finding[] {
   let prevTop: number | null = null;
   let groupStart = true;
   const lastChild = new Map<string, number>();
+  const seen = new Set<string>();
   const gap = (row: number, label: string, prev: string, expected: string) => {
     const cell = grid.address(row, sttCol);
     out.push(
@@ -525,6 +604,12 @@ function checkNumbering(model: Model): Finding[] {
       groupStart = true;
       continue;
     }
+    if ((body.kind === "item" || body.kind === "subitem") && body.path.length >= 1) {
+      // Numbering that restarts (a second "1" in the next group) starts its sub-items afresh.
+      const key = body.path.join(".");
+      for (const k of [...lastChild.keys()]) if (k === key || k.startsWith(`${key}.`)) lastChild.delete(k);
+      seen.add(key);
+    }
     if (body.kind === "item" && body.path.length === 1) {
       const n = body.path[0];
       if (prevTop !== null && n !== prevTop + 1 && !(groupStart && n === 1)) gap(body.row, String(n), String(prevTop), String(prevTop + 1));
@@ -537,7 +622,7 @@ function checkNumbering(model: Model): Finding[] {
       const k = body.path[body.path.length - 1];
       const last = lastChild.get(parentKey);
       if (last !== undefined && k !== last + 1) gap(body.row, body.path.join("."), `${parentKey}.${last}`, `${parentKey}.${last + 1}`);
-      else if (last === undefined && k !== 1) gap(body.row, body.path.join("."), parentKey, `${parentKey}.1`);
+      else if (last === undefined && k !== 1 && seen.has(parentKey)) gap(body.row, body.path.join("."), parentKey, `${parentKey}.1`);
       lastChild.set(parentKey, k);
     }
   }
@@ -579,12 +664,13 @@ export function planTableRecalc(sheet: SheetSnapshot): CellWrite[] {
       const tRaw = grid.value(body.row, pc.target);
       const aRaw = grid.value(body.row, pc.actual);
       const tFig = readFigure(tRaw);
-      const target = readTarget(tFig, tRaw);
-      const a = figureValue(readFigure(aRaw));
+      let target = readTarget(tFig, tRaw);
+      const { t, a } = pairValues(grid, body.row, pc.target, pc.actual);
+      if (target.kind === "quantity" && t !== undefined) target = { ...target, value: t };
       const fraction = fractionColumns.has(pc.col);
       const pct = a !== undefined ? percentOf(target, a) : null;
       const value = pct === null ? null : fraction ? pct.div(100).toNumber() : pct.toNumber();
-      if (target.kind === "quantity" && typeof tRaw === "number" && typeof aRaw === "number") {
+      if (target.kind === "quantity" && typeof tRaw === "number" && typeof aRaw === "number" && sameScale(grid, body.row, pc.target, pc.actual)) {
         const f = percentFormula(grid.address(body.row, pc.target), grid.address(body.row, pc.actual), { fraction });
         const format = fraction && !isPercentFormat(grid.numberFormat(body.row, pc.col)) ? "0.00%" : undefined;
         push(body.row, pc.col, "percent", value, f, format);
@@ -594,16 +680,31 @@ export function planTableRecalc(sheet: SheetSnapshot): CellWrite[] {
     }
     const vCol = layout.col.verdict;
     if (vCol === undefined || !r.verdict) continue;
-    const tRaw = grid.value(body.row, layout.targets[0]);
+    if (layout.verdictMarks) {
+      // "Đạt | Chưa đạt" marked with "x": the mark goes to the computed verdict's column only.
+      for (const m of layout.verdictMarks) {
+        const want = m.verdict === r.verdict ? "x" : null;
+        const now = grid.value(body.row, m.col);
+        if (want === null ? now === null || now === "" : typeof now === "string" && now.trim() !== "" && (MARK.test(now.trim()) || readVerdict(now) === m.verdict)) continue;
+        push(body.row, m.col, "verdict", want);
+      }
+      continue;
+    }
+    const tRaw = grid.value(body.row, r.targetCol);
     const aRaw = grid.value(body.row, layout.col.actual!);
-    if (r.target.kind === "quantity" && typeof tRaw === "number" && typeof aRaw === "number") {
-      const f = verdictFormula(grid.address(body.row, layout.targets[0]), grid.address(body.row, layout.col.actual!), { lowerIsBetter: r.lowerIsBetter });
+    if (r.target.kind === "quantity" && typeof tRaw === "number" && typeof aRaw === "number" && sameScale(grid, body.row, r.targetCol, layout.col.actual!)) {
+      const f = verdictFormula(grid.address(body.row, r.targetCol), grid.address(body.row, layout.col.actual!), { lowerIsBetter: r.lowerIsBetter });
       push(body.row, vCol, "verdict", r.verdict, f);
     } else {
       push(body.row, vCol, "verdict", r.verdict);
     }
   }
   return writes;
+}
+
+/** True when target and actual are both fractions ("%" format) or both not, so a formula may divide them. */
+function sameScale(grid: Grid, row: number, a: number, b: number): boolean {
+  return isPercentFormat(grid.numberFormat(row, a)) === isPercentFormat(grid.numberFormat(row, b));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

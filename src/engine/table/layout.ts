@@ -5,16 +5,23 @@
  */
 import headerRules from "../rules/headers.json";
 import { columnLetter } from "../address";
-import type { ColumnRole } from "../report";
+import type { ColumnRole, Verdict } from "../report";
+import { readVerdict } from "../verdicts";
 import { containsPhrase, fold, normalise, cellText } from "../text";
 import { Grid } from "./grid";
 
 export interface PercentColumn {
   col: number;
-  /** The target column this percent is measured against. */
+  /** The column this percent is measured against (its denominator): a target column, or last year's figure ("cùng kỳ"). */
   target: number;
-  /** The actual column it divides. */
+  /** The actual column it divides (its numerator). */
   actual: number;
+}
+
+/** A verdict split over two columns marked with "x": "Đánh giá" over "Đạt | Chưa đạt". */
+export interface VerdictMark {
+  col: number;
+  verdict: Verdict;
 }
 
 export interface TableLayout {
@@ -27,21 +34,31 @@ export interface TableLayout {
   col: Partial<Record<ColumnRole, number>>;
   /** Target columns, left to right (two baselines: "huyện giao", "HĐND xã giao"). */
   targets: number[];
+  /**
+   * Percent columns whose pair is known (by the numbering row, the header's words or the column
+   * order); a percent column that compares with something the checker cannot tell is left out.
+   */
   percents: PercentColumn[];
+  /** Verdict marked with "x" in one of two columns (Đạt | Chưa đạt), when the header says so. */
+  verdictMarks?: VerdictMark[];
   /** Header text per column, normalised. */
   headers: Map<number, string>;
 }
 
 export type Recognition = { ok: true; layout: TableLayout } | { ok: false; reason: string; reasonEn: string };
 
-const ROLE_PHRASES: { role: ColumnRole; phrases: string[]; folded: string[] }[] = headerRules.roles.map((r) => ({
-  role: r.role as ColumnRole,
+/** The roles of SPEC §2.1, and "previous" (last year's figure, "cùng kỳ"), read but never reported. */
+export type HeaderRole = ColumnRole | "previous";
+
+const ROLE_PHRASES: { role: HeaderRole; phrases: string[]; folded: string[] }[] = headerRules.roles.map((r) => ({
+  role: r.role as HeaderRole,
   phrases: r.phrases.map(normalise),
   folded: r.phrases.map(fold),
 }));
+const AGAINST_PREVIOUS = headerRules.percentAgainstPrevious.map(fold);
 
 /** The role a header text names, or null. */
-export function roleOfHeader(text: string): ColumnRole | null {
+export function roleOfHeader(text: string): HeaderRole | null {
   const n = normalise(text);
   if (!n || n.length > 120) return null;
   const f = fold(text);
@@ -54,9 +71,17 @@ export function roleOfHeader(text: string): ColumnRole | null {
   return null;
 }
 
+/** True when a percent header compares with last year ("So với cùng kỳ", "TH/CK"), not with the target. */
+function comparesWithPrevious(text: string): boolean {
+  const f = fold(text).replace(/\//g, " / ");
+  return AGAINST_PREVIOUS.some((p) => containsPhrase(f, p));
+}
+
 const SCAN_ROWS = 30;
-const NUMBERING_CELL = /^\(?\s*\d{1,2}\s*\)?(?:\s*=\s*\(?\s*\d{1,2}\s*\)?\s*[/:x*\-+]\s*\(?\s*\d{1,2}\s*\)?.*)?$/i;
-const NUMBERING_RATIO = /^\(?\s*(\d{1,2})\s*\)?\s*=\s*\(?\s*(\d{1,2})\s*\)?\s*[/:]\s*\(?\s*(\d{1,2})\s*\)?/;
+/** One label of a numbering row: "(4)", "4", "A", "(B)". */
+const LABEL = String.raw`\(?\s*(\d{1,2}|[A-Z])\s*\)?`;
+const NUMBERING_CELL = new RegExp(String.raw`^${LABEL}(?:\s*=\s*${LABEL}\s*[/:x*\-+]\s*${LABEL}.*)?$`);
+const NUMBERING_RATIO = new RegExp(String.raw`^${LABEL}\s*=\s*${LABEL}\s*[/:]\s*${LABEL}`);
 
 function textAt(grid: Grid, row: number, col: number): string {
   const v = grid.shown(row, col);
@@ -119,26 +144,37 @@ function isNumberingRow(grid: Grid, row: number, nameCol: number | undefined): b
     if (isNumberingCell(v)) numbering++;
   }
   if (filled < 3 || numbering < filled * 0.8) return false;
+  // Its labels run in order: letters first ("A", "B"), then 1, 2, 3 … each one more than the last.
+  let prev: number | null = null;
+  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
+    const t = cellText(grid.value(row, c)).trim();
+    const own = new RegExp(`^${LABEL}`).exec(t);
+    if (!own) continue;
+    if (/\d/.test(own[1])) {
+      const n = Number(own[1]);
+      if (prev !== null && n !== prev + 1) return false;
+      prev = n;
+    } else if (prev !== null) return false;
+  }
   // A body row "1 | Tên chỉ tiêu | …" has words in its name column; a numbering row has "(2)".
   return nameCol === undefined || isNumberingCell(grid.value(row, nameCol)) || grid.value(row, nameCol) === null;
 }
 
 /** Numbering row: "(7)=(6)/(4)" → percent column of number 7 divides column 6 by column 4. */
 function numberingRatios(grid: Grid, row: number): { pct: number; actual: number; target: number }[] {
-  const colOfNumber = new Map<number, number>();
-  const ratios: { col: number; a: number; b: number }[] = [];
+  const colOfLabel = new Map<string, number>();
+  const ratios: { col: number; a: string; b: string }[] = [];
   for (let c = grid.firstCol; c <= grid.lastCol; c++) {
-    const v = grid.value(row, c);
-    const t = cellText(v).trim();
-    const own = /^\(?\s*(\d{1,2})/.exec(t);
-    if (own) colOfNumber.set(Number(own[1]), c);
+    const t = cellText(grid.value(row, c)).trim();
+    const own = new RegExp(`^${LABEL}`).exec(t);
+    if (own && !colOfLabel.has(own[1])) colOfLabel.set(own[1], c);
     const m = NUMBERING_RATIO.exec(t);
-    if (m) ratios.push({ col: c, a: Number(m[2]), b: Number(m[3]) });
+    if (m) ratios.push({ col: c, a: m[2], b: m[3] });
   }
   const out: { pct: number; actual: number; target: number }[] = [];
   for (const r of ratios) {
-    const actual = colOfNumber.get(r.a);
-    const target = colOfNumber.get(r.b);
+    const actual = colOfLabel.get(r.a);
+    const target = colOfLabel.get(r.b);
     if (actual !== undefined && target !== undefined) out.push({ pct: r.col, actual, target });
   }
   return out;
@@ -151,16 +187,54 @@ function distinguishingWords(text: string): string[] {
     .filter((w) => w.length >= 2 && !["so", "voi", "ty", "le", "ti", "kh", "ke", "hoach", "nam", "giao", "chi", "tieu", "dat"].includes(w));
 }
 
+/** True when most body cells of a column under the header hold numbers (a figure column). */
+function holdsFigures(grid: Grid, col: number, from: number): boolean {
+  let numbers = 0;
+  let words = 0;
+  for (let r = from; r <= Math.min(grid.lastRow, from + 60); r++) {
+    const v = grid.value(r, col);
+    if (typeof v === "number") numbers++;
+    else if (typeof v === "string" && v.trim()) {
+      if (/^[\s\d.,%≥≤<>=+\-–]+$/.test(v) || /\d/.test(v) && v.length <= 24) numbers++;
+      else words++;
+    }
+  }
+  return numbers > 0 && numbers >= words * 2;
+}
+
+/** The verdict marked in its own column: "Đánh giá" over "Đạt | Chưa đạt", each cell an "x". */
+function verdictMarks(verdictCols: number[], texts: Map<number, string>): VerdictMark[] | undefined {
+  if (verdictCols.length < 2) return undefined;
+  const marks: VerdictMark[] = [];
+  for (const c of verdictCols) {
+    const words = (texts.get(c) ?? "").replace(/(?:kết quả |tự )?đánh giá/g, " ").trim();
+    const v = readVerdict(words);
+    if (v === "Đạt" || v === "Chưa đạt") marks.push({ col: c, verdict: v });
+  }
+  const kinds = new Set(marks.map((m) => m.verdict));
+  return kinds.size === 2 ? marks : undefined;
+}
+
 export function recogniseTable(grid: Grid): Recognition {
   const last = Math.min(grid.lastRow, grid.firstRow + SCAN_ROWS);
-  let best: { top: number; bottom: number; roles: Map<number, ColumnRole>; texts: Map<number, string>; score: number } | undefined;
+  let best: { top: number; bottom: number; roles: Map<number, HeaderRole>; texts: Map<number, string>; score: number } | undefined;
   for (let top = grid.firstRow; top <= last; top++) {
     const bottom = headerBottom(grid, top);
     const texts = headerTexts(grid, top, bottom);
-    const roles = new Map<number, ColumnRole>();
+    const roles = new Map<number, HeaderRole>();
     for (const [c, t] of texts) {
       const role = roleOfHeader(t);
       if (role) roles.set(c, role);
+    }
+    // Bare "Đạt" | "Chưa đạt" columns (marked with "x") are verdict columns when both are there.
+    const bare = [...texts].filter(([c, t]) => !roles.has(c) && t.length <= 30).map(([c, t]) => [c, readVerdict(t)] as const);
+    if (bare.some(([, v]) => v === "Đạt") && bare.some(([, v]) => v === "Chưa đạt")) {
+      for (const [c, v] of bare) if (v === "Đạt" || v === "Chưa đạt") roles.set(c, "verdict");
+    }
+    // "Chỉ tiêu năm 2024" right of the indicator's name column, over figures: the target.
+    const names = [...roles].filter(([, r]) => r === "name").map(([c]) => c).sort((x, y) => x - y);
+    if (![...roles.values()].includes("target")) {
+      for (const c of names.slice(1)) if (holdsFigures(grid, c, bottom + 1)) roles.set(c, "target");
     }
     const set = new Set(roles.values());
     if (!set.has("target")) continue;
@@ -180,11 +254,17 @@ export function recogniseTable(grid: Grid): Recognition {
   const targets: number[] = [];
   const percentCols: number[] = [];
   const actuals: number[] = [];
+  const previous: number[] = [];
+  const verdictCols: number[] = [];
   for (const [c, role] of [...roles].sort((a, b) => a[0] - b[0])) {
     if (role === "target") targets.push(c);
     else if (role === "percent") percentCols.push(c);
     else if (role === "actual") actuals.push(c);
-    else if (col[role] === undefined) col[role] = c;
+    else if (role === "previous") previous.push(c);
+    else {
+      if (role === "verdict") verdictCols.push(c);
+      if (col[role] === undefined) col[role] = c;
+    }
   }
 
   let numberingRow: number | null = null;
@@ -193,7 +273,7 @@ export function recogniseTable(grid: Grid): Recognition {
 
   // The actual column named in other words: the numbering row's "(7)=(6)/(4)" names it.
   if (actuals.length === 0) {
-    const named = ratios.map((r) => r.actual).find((c) => !roles.has(c) || roles.get(c) === "name");
+    const named = ratios.filter((r) => targets.includes(r.target)).map((r) => r.actual).find((c) => !roles.has(c) || roles.get(c) === "name");
     if (named !== undefined) actuals.push(named);
   }
   // … or the one unnamed column between the targets and the percents.
@@ -212,17 +292,39 @@ export function recogniseTable(grid: Grid): Recognition {
   }
   col.actual = actuals[0];
 
-  const percents: PercentColumn[] = percentCols.map((pc, i) => {
+  // Numerators a percent column may divide: the actual columns, and a forecast ("Ước cả năm").
+  const numerators = [...actuals, ...(col.forecast !== undefined ? [col.forecast] : [])].sort((a, b) => a - b);
+  const nearestLeft = (cols: number[], pc: number): number | undefined => cols.filter((c) => c < pc).pop();
+
+  const percents: PercentColumn[] = [];
+  percentCols.forEach((pc, i) => {
     const byNumbering = ratios.find((r) => r.pct === pc);
-    if (byNumbering && targets.includes(byNumbering.target)) {
-      return { col: pc, target: byNumbering.target, actual: byNumbering.actual };
+    if (byNumbering && (targets.includes(byNumbering.target) || previous.includes(byNumbering.target))) {
+      percents.push({ col: pc, target: byNumbering.target, actual: byNumbering.actual });
+      return;
     }
-    const words = distinguishingWords(texts.get(pc) ?? "");
+    const header = texts.get(pc) ?? "";
+    const actual = nearestLeft(numerators, pc) ?? col.actual!;
+    if (comparesWithPrevious(header)) {
+      // Against last year's figure: only with a "cùng kỳ" column to divide by; never against the target.
+      const prev = nearestLeft(previous, pc) ?? previous[0];
+      if (prev !== undefined) percents.push({ col: pc, target: prev, actual });
+      return;
+    }
+    const words = distinguishingWords(header);
     const byWords = targets.find((t) => distinguishingWords(texts.get(t) ?? "").some((w) => words.includes(w)));
-    if (byWords !== undefined && targets.length > 1) return { col: pc, target: byWords, actual: col.actual! };
+    if (byWords !== undefined && targets.length > 1) {
+      percents.push({ col: pc, target: byWords, actual });
+      return;
+    }
     const target = percentCols.length === targets.length ? targets[i] : targets[0];
-    return { col: pc, target, actual: col.actual! };
+    percents.push({ col: pc, target, actual });
   });
+  // The first percent column measured against the first target is THE percent of the report.
+  percents.sort((p, q) => Number(q.target === targets[0]) - Number(p.target === targets[0]) || p.col - q.col);
+
+  const marks = verdictMarks(verdictCols, texts);
+  if (marks) col.verdict = marks[0].col;
 
   return {
     ok: true,
@@ -234,6 +336,7 @@ export function recogniseTable(grid: Grid): Recognition {
       col,
       targets,
       percents,
+      ...(marks ? { verdictMarks: marks } : {}),
       headers: texts,
     },
   };

@@ -1,6 +1,6 @@
 /** Row types of a table body (SPEC §2.1): group, item, sub-item, breakdown, total, footer. */
 import headerRules from "../rules/headers.json";
-import { cellText, containsPhrase, normalise } from "../text";
+import { cellText, normalise } from "../text";
 import type { Grid } from "./grid";
 import type { TableLayout } from "./layout";
 
@@ -33,6 +33,19 @@ function isFooterRow(grid: Grid, row: number): boolean {
     if (t.length <= 40 && FOOTER.some((f) => t === f || t.startsWith(`${f} `) || t.startsWith(f))) return true;
   }
   return false;
+}
+
+/**
+ * "Tổng cộng", "Cộng:", "Tổng số (I+II)", "Tổng cộng toàn xã" name a total row; "Tổng đàn gia súc"
+ * or "Cộng đồng dân cư" are indicators, not totals.
+ */
+export function isTotalName(lowered: string): boolean {
+  return TOTAL.some((t) => {
+    if (lowered === t) return true;
+    if (!lowered.startsWith(t)) return false;
+    const rest = lowered.slice(t.length);
+    return /^\s*[:(\-–]/.test(rest) || /^\s+(?:toàn|chung|các|nhóm|phần|mục|[ivx]+(?:\s|$|[+,.)]))/.test(rest);
+  });
 }
 
 function figure(v: unknown): boolean {
@@ -76,11 +89,13 @@ function kindOf(
   const base = { stt, name, hasFigures };
   const lowered = normalise(name);
   const sttNorm = normalise(stt);
-  if (TOTAL.some((t) => sttNorm === t || containsPhrase(sttNorm, t))) return { ...base, kind: "total", path: [] };
+  if (isTotalName(sttNorm)) return { ...base, kind: "total", path: [] };
   if (typeof sttRaw === "number" && Number.isInteger(sttRaw) && sttRaw > 0) return { ...base, kind: "item", path: [sttRaw] };
   if (stt) {
     const s = stt.replace(/\s+/g, "");
-    if (ROMAN.test(s) || LETTER.test(s)) return { ...base, kind: "group", path: [] };
+    // "I", "II.", "A", "B)", "Phần I": a group heading.
+    const label = s.replace(/^phần/i, "").replace(/[.):]$/, "");
+    if (label && (ROMAN.test(label) || LETTER.test(label))) return { ...base, kind: "group", path: [] };
     if (DOTTED.test(s)) {
       const path = s.replace(/\.$/, "").split(".").map(Number);
       return { ...base, kind: path.length === 1 ? "item" : "subitem", path };
@@ -88,11 +103,12 @@ function kindOf(
     if (BREAKDOWN.test(s.toLowerCase())) return { ...base, kind: "breakdown", path: [] };
   }
   if (!stt) {
-    if (TOTAL.some((t) => lowered === t || lowered.startsWith(`${t} `) || lowered.startsWith(`${t}:`))) return { ...base, kind: "total", path: [] };
+    if (isTotalName(lowered)) return { ...base, kind: "total", path: [] };
     if (/^[-+*•–]/.test(name)) return { ...base, kind: "breakdown", path: [] };
     if (!hasFigures) {
       const bold = nameCol !== undefined && grid.bold(row, nameCol);
-      return { ...base, kind: bold || name === name.toUpperCase() ? "group" : "note", path: [] };
+      const heading = /\p{L}/u.test(name) && (bold || name === name.toUpperCase());
+      return { ...base, kind: heading ? "group" : "note", path: [] };
     }
     return { ...base, kind: "item", path: [] };
   }

@@ -1,0 +1,90 @@
+import { analyseSheet } from "../../src/engine";
+import { buildTemplate } from "../../src/engine/template";
+import { carryOverIndicators } from "../../src/engine/carryover";
+import { BODY, fixture, sheet, table } from "../helpers/grid";
+
+describe("import of the indicator list from a previous period", () => {
+  test("the fixture: same groups, numbering, names and units; figures empty or the new targets given", async () => {
+    const prev = (await fixture("f2-binh-trung-table.xlsx")).sheets[0];
+    const carried = carryOverIndicators(prev, new Map([["Giao quân", 7]]))!;
+    expect(carried.count).toBe(16);
+    expect(carried.groups.map((g) => [g.label, g.name, g.items.length])).toEqual([
+      ["I", "KINH TẾ", 7],
+      ["II", "VĂN HÓA - XÃ HỘI", 6],
+      ["III", "QUỐC PHÒNG - AN NINH", 3],
+    ]);
+    expect(carried.groups[2].items[0]).toEqual({ name: "Giao quân", unit: "Người", target: 7 });
+    // The breakdown lines of "Tổng đàn gia súc" come along in the row list, without figures.
+    const herd = carried.rows.findIndex((r) => r.name === "Tổng đàn gia súc");
+    expect(carried.rows.slice(herd, herd + 5).map((r) => [r.kind, r.stt, r.name, r.unit])).toEqual([
+      ["item", "7", "Tổng đàn gia súc", "Con"],
+      ["breakdown", "-", "Trâu", "Con"],
+      ["breakdown", "-", "Bò", "Con"],
+      ["breakdown", "-", "Dê", "Con"],
+      ["breakdown", "-", "Ngựa", "Con"],
+    ]);
+    expect(carried.rows.filter((r) => r.target !== undefined).map((r) => r.name)).toEqual(["Giao quân"]);
+    // The new workbook is a recognised table with the same indicators and no figures but the new target.
+    const model = buildTemplate({ groups: carried.groups });
+    const names = model.cells.filter((c) => c.cell.startsWith("B") && c.style === "item").map((c) => c.value);
+    expect(names).toContain("Tổng đàn gia súc");
+    expect(model.cells.filter((c) => c.cell.startsWith("D") && c.style === "item" && c.value !== undefined).map((c) => c.value)).toEqual([7]);
+  });
+
+  test("sub-items, breakdown lines and a total keep their numbering; the footer ends the list; targets match the name however it is spaced", () => {
+    const s = table([
+      ["I", "KINH TẾ"],
+      [1, "Sản xuất nông nghiệp", "ha", 100, 98, 98, "Chưa đạt"],
+      ["1.1", "Lúa  xuân", "ha", 60, 61, 101.67, "Đạt"],
+      ["1.2", "Ngô", "ha", 40, 37, 92.5, "Chưa đạt"],
+      [2, "Tổng đàn trâu, bò", "con", 500, 520, 104, "Đạt"],
+      ["-", "Trâu", "con", null, 300],
+      ["-", "Bò", "con", null, 220],
+      ["II", "XÃ HỘI"],
+      [3, "Tỷ lệ hộ nghèo", "%", 5, 4.2, null, "Đạt"],
+      ["", "Tổng cộng", "", 600, 618],
+      [],
+      ["", "NGƯỜI LẬP BIỂU", "", "", "", "CHỦ TỊCH"],
+      [4, "Dòng sau chữ ký", "ha", 1, 1],
+    ]);
+    const carried = carryOverIndicators(s, new Map<string, number | string>([["lúa xuân", 65], ["Tỷ lệ hộ nghèo ", "Dưới 4%"], ["Trâu", 310]]))!;
+    expect(carried.rows.map((r) => [r.row, r.kind, r.stt, r.name, r.unit, r.target])).toEqual([
+      [BODY, "group", "I", "KINH TẾ", "", undefined],
+      [BODY + 1, "item", "1", "Sản xuất nông nghiệp", "ha", undefined],
+      [BODY + 2, "subitem", "1.1", "Lúa  xuân", "ha", 65],
+      [BODY + 3, "subitem", "1.2", "Ngô", "ha", undefined],
+      [BODY + 4, "item", "2", "Tổng đàn trâu, bò", "con", undefined],
+      // A breakdown line carries a part of its item: it takes no target of its own.
+      [BODY + 5, "breakdown", "-", "Trâu", "con", undefined],
+      [BODY + 6, "breakdown", "-", "Bò", "con", undefined],
+      [BODY + 7, "group", "II", "XÃ HỘI", "", undefined],
+      [BODY + 8, "item", "3", "Tỷ lệ hộ nghèo", "%", "Dưới 4%"],
+      [BODY + 9, "total", "", "Tổng cộng", "", undefined],
+    ]);
+    expect(carried.count).toBe(5);
+    expect(carried.groups).toEqual([
+      {
+        label: "I",
+        name: "KINH TẾ",
+        items: [
+          { name: "Sản xuất nông nghiệp", unit: "ha" },
+          { name: "Lúa  xuân", unit: "ha", target: 65 },
+          { name: "Ngô", unit: "ha" },
+          { name: "Tổng đàn trâu, bò", unit: "con" },
+        ],
+      },
+      { label: "II", name: "XÃ HỘI", items: [{ name: "Tỷ lệ hộ nghèo", unit: "%", target: "Dưới 4%" }] },
+    ]);
+  });
+
+  test("a sheet whose indicators have no group row gets one unnamed group", () => {
+    const carried = carryOverIndicators(table([[1, "Giao quân", "người", 6, 6], [2, "Sản lượng", "tấn", 10, 9]]))!;
+    expect(carried.groups).toEqual([{ label: "I", name: "", items: [{ name: "Giao quân", unit: "người" }, { name: "Sản lượng", unit: "tấn" }] }]);
+  });
+
+  test("a sheet that is not a table gives nothing to import", () => {
+    const notes = sheet([["Ghi chú"], ["Số liệu tổng hợp từ các thôn"]]);
+    expect(analyseSheet(notes).recognized).toBe(false);
+    expect(carryOverIndicators(notes)).toBeNull();
+  });
+});
