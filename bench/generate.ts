@@ -1,5 +1,6 @@
 /** Benchmark inputs: table workbooks of N item rows and narrative prose, written straight as XML. */
 import { strToU8, zipSync } from "fflate";
+import type { CellValue, SheetSnapshot } from "../src/engine/snapshot";
 import { CONTENT_TYPES, ROOT_RELS, WORKBOOK, WORKBOOK_RELS } from "../test/helpers/xlsx-parts";
 
 function esc(s: string): string {
@@ -8,8 +9,10 @@ function esc(s: string): string {
 
 const NAMES = ["Thu ngân sách trên địa bàn", "Sản lượng lương thực", "Diện tích trồng rừng mới", "Tỷ lệ hộ nghèo", "Số hộ được hỗ trợ", "Tổng đàn gia súc", "Tỷ lệ giải quyết hồ sơ đúng hạn"];
 const UNITS = ["đồng", "tấn", "ha", "%", "hộ", "con", "%"];
+/** "Tỷ lệ hộ nghèo" is lower-is-better (SPEC §4): its verdict is Đạt when actual ≤ target. */
+const LOWER_IS_BETTER = [false, false, false, true, false, false, false];
 
-/** A standard indicator table with `rows` item rows in groups of 50, about 2 % of them wrong. */
+/** A standard indicator table with `rows` item rows in groups of 50, about 2 % of them with a wrong percent. */
 export function tableWorkbook(rows: number): Uint8Array {
   const strings: string[] = [];
   const index = new Map<string, number>();
@@ -41,7 +44,7 @@ export function tableWorkbook(rows: number): Uint8Array {
     const actual = target - 20 + (i % 41);
     let pct = Math.round((actual / target) * 10000) / 100;
     if (i % 53 === 7) pct += 3;
-    const verdict = actual >= target ? "Đạt" : "Chưa đạt";
+    const verdict = (LOWER_IS_BETTER[k] ? actual <= target : actual >= target) ? "Đạt" : "Chưa đạt";
     out.push(
       `<row r="${r}">${num("A", r, i + 1)}${cell("B", r, s(`${NAMES[k]} ${i + 1}`))}${cell("C", r, s(UNITS[k]))}${num("D", r, target)}${num("E", r, actual)}${num("F", r, pct)}${cell("G", r, s(verdict))}</row>`,
     );
@@ -59,14 +62,27 @@ export function tableWorkbook(rows: number): Uint8Array {
   });
 }
 
-/** About `bytes` of narrative prose: the seed's evaluation text, renumbered so the tasks run on. */
-export function prose(seedText: string, bytes: number): string {
-  const parts: string[] = [];
+/**
+ * A narrative sheet (SPEC §2.2) holding about `bytes` of prose: the seed's evaluation text cut at
+ * line ends into cells of at most 30 000 characters (Excel holds 32 767 in a cell), one task group
+ * per row, numbered on from `firstGroup`.
+ */
+export function narrativeSheet(seedText: string, bytes: number, firstGroup = 1): SheetSnapshot {
+  // The seed's body (from its first task group on), one task or result per line, without the cell tabs.
+  const all = seedText.split("\n").map((l) => l.replace(/^\t+/, ""));
+  const start = Math.max(0, all.findIndex((l) => /^1\. Nhóm/.test(l)));
+  const lines = all.slice(start);
+  const rows: CellValue[][] = [["STT", "Tên nhóm nhiệm vụ", "Kết quả đánh giá từng nhiệm vụ", "Dự báo 6 tháng cuối năm"]];
   let size = 0;
-  for (let k = 1; size < bytes; k++) {
-    const block = seedText.replace(/^(\s*)1\.(\d)/gm, `$1${k}.$2`);
-    parts.push(block);
-    size += Buffer.byteLength(block);
+  for (let k = firstGroup; size < bytes; k++) {
+    let cell = "";
+    for (const line of lines) {
+      const renumbered = line.replace(/^(\s*)1\.(\d)/, `$1${k}.$2`);
+      if (cell.length + renumbered.length + 1 > 30_000) break;
+      cell += (cell ? "\n" : "") + renumbered;
+    }
+    rows.push([k, `${k}. Nhóm nhiệm vụ thứ ${k}: Gồm 05 nhiệm vụ (có 02 nhiệm vụ chưa đạt)`, cell, "Tiếp tục thực hiện"]);
+    size += Buffer.byteLength(cell);
   }
-  return parts.join("\n");
+  return { name: "Nhiệm vụ trọng tâm", origin: { row: 1, col: 1 }, values: rows, merges: [], hiddenRows: [], hiddenCols: [] };
 }

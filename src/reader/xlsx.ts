@@ -11,6 +11,8 @@ import { unzipSync } from "fflate";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
 import { columnIndex, columnLetter } from "../engine/address";
+import { ReaderError } from "./errors";
+import { Tok, XmlScanner, decodeBytes, spanIs } from "./scan";
 
 export const LIMITS = {
   /** One part (a sheet's XML) may inflate to at most this many bytes. */
@@ -21,17 +23,7 @@ export const LIMITS = {
   cells: 20_000_000,
 };
 
-export type ReaderErrorCode = "notZip" | "corrupt" | "notWorkbook" | "tooLarge" | "doctype" | "missingSharedStrings";
-
-export class ReaderError extends Error {
-  constructor(
-    readonly code: ReaderErrorCode,
-    detail = "",
-  ) {
-    super(`${code}${detail ? `: ${detail}` : ""}`);
-    this.name = "ReaderError";
-  }
-}
+export { ReaderError, type ReaderErrorCode } from "./errors";
 
 const BUILTIN_FORMATS: Record<number, string> = {
   1: "0",
@@ -107,10 +99,12 @@ interface Styles {
   format: (string | null)[];
   bold: boolean[];
   fill: (string | null)[];
+  /** True for a cell style that has a number format, bold or a fill (the only styles the snapshot keeps). */
+  useful: boolean[];
 }
 
 function readStyles(xml: string | undefined): Styles {
-  const styles: Styles = { format: [], bold: [], fill: [] };
+  const styles: Styles = { format: [], bold: [], fill: [], useful: [] };
   if (!xml) return styles;
   const custom = new Map<number, string>();
   const fontsBold: boolean[] = [];
@@ -139,6 +133,8 @@ function readStyles(xml: string | undefined): Styles {
         styles.format.push(id === 0 ? null : (custom.get(id) ?? BUILTIN_FORMATS[id] ?? null));
         styles.bold.push(fontsBold[Number(attr(tag, "fontId") ?? 0)] ?? false);
         styles.fill.push(fills[Number(attr(tag, "fillId") ?? 0)] ?? null);
+        const k = styles.format.length - 1;
+        styles.useful.push(styles.format[k] !== null || styles.bold[k] || styles.fill[k] !== null);
       }
     },
     close(tag) {
@@ -151,31 +147,26 @@ function readStyles(xml: string | undefined): Styles {
   return styles;
 }
 
-function readSharedStrings(xml: string | undefined): string[] | null {
-  if (!xml) return null;
+function readSharedStrings(bytes: Uint8Array | undefined): string[] | null {
+  if (!bytes) return null;
   const out: string[] = [];
-  let current: string[] | null = null;
+  const sc = new XmlScanner(bytes);
+  let current: string | null = null;
   let inT = false;
   let skip = 0;
-  parse(xml, {
-    open(tag) {
-      const n = local(tag.name);
-      if (n === "si") current = [];
-      else if (n === "rPh" || n === "phoneticPr") skip++;
-      else if (n === "t" && !skip) inT = true;
-    },
-    close(tag) {
-      const n = local(tag.name);
-      if (n === "si") {
-        out.push(current ? current.join("") : "");
-        current = null;
-      } else if (n === "rPh" || n === "phoneticPr") skip--;
-      else if (n === "t") inT = false;
-    },
-    text(t) {
-      if (inT && current) current.push(t);
-    },
-  });
+  for (let tok = sc.next(); tok !== Tok.End; tok = sc.next()) {
+    if (tok === Tok.Text) {
+      if (inT && current !== null && !skip) current += sc.text();
+    } else if (tok === Tok.Open) {
+      if (sc.is("si")) current = "";
+      else if (sc.is("t")) inT = true;
+      else if (sc.is("rPh") || sc.is("phoneticPr")) skip++;
+    } else if (sc.is("si")) {
+      out.push(current ?? "");
+      current = null;
+    } else if (sc.is("t")) inT = false;
+    else if (sc.is("rPh") || sc.is("phoneticPr")) skip--;
+  }
   return out;
 }
 
@@ -207,194 +198,285 @@ function shiftFormula(formula: string, dr: number, dc: number): string {
   return out;
 }
 
-/** Cells as parallel arrays (no object per cell: a 100k-row sheet has a million of them). */
-class CellStore {
-  rows: number[] = [];
-  cols: number[] = [];
-  values: CellValue[] = [];
-  styles: number[] = [];
-  formulas = new Map<number, string>();
-
-  push(row: number, col: number, value: CellValue, formula: string | null, style: number): void {
-    if (formula !== null) this.formulas.set(this.rows.length, formula);
-    this.rows.push(row);
-    this.cols.push(col);
-    this.values.push(value);
-    this.styles.push(style);
+/**
+ * The number written in bytes [s, e) ("123", "-4.5", "92.35"), exactly as Number() would read it,
+ * without making a string; NaN when it is not that simple (exponents, long mantissas: the caller
+ * falls back to Number()).
+ */
+function simpleNumber(buf: Uint8Array, s: number, e: number): number {
+  let k = s;
+  let negative = false;
+  if (buf[k] === 45) {
+    negative = true;
+    k++;
   }
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; k < e; k++) {
+    const b = buf[k];
+    if (b >= 48 && b <= 57) {
+      mantissa = mantissa * 10 + (b - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (b === 46 && decimals < 0) decimals = 0;
+    else return NaN;
+  }
+  // Clinger's fast path: an exact integer mantissa divided by an exact power of ten is correctly rounded.
+  if (digits === 0 || digits > 15 || decimals === 0) return NaN;
+  const v = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+  return negative ? -v : v;
 }
 
-function readSheet(name: string, xml: string, shared: string[] | null, styles: Styles): SheetSnapshot {
-  const cells = new CellStore();
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** An A1 reference's bytes ("AB12", upper case, no "$") → row * 20000 + col, or -1. */
+function refAt(buf: Uint8Array, s: number, e: number): number {
+  let k = s;
+  let col = 0;
+  while (k < e && buf[k] >= 65 && buf[k] <= 90) col = col * 26 + (buf[k++] - 64);
+  if (k === s || k === e || col > 16384) return -1;
+  let row = 0;
+  for (; k < e; k++) {
+    const b = buf[k];
+    if (b < 48 || b > 57) return -1;
+    row = row * 10 + (b - 48);
+  }
+  return row > 0 && row <= 1_048_576 ? row * 20000 + col : -1;
+}
+
+/** Excel's serial day number for an ISO 8601 date cell (t="d"), or null. */
+function isoSerial(text: string): number | null {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !/T/.test(text) ? text : `${text}Z`);
+  return Number.isFinite(ms) ? ms / 86_400_000 + 25569 : null;
+}
+
+const CAPTURE_NONE = 0;
+const CAPTURE_V = 1;
+const CAPTURE_F = 2;
+const CAPTURE_T = 3;
+
+function readSheet(name: string, bytes: Uint8Array, shared: string[] | null, styles: Styles): SheetSnapshot {
+  // Cells go straight into lines by absolute row, indexed by column - 1: values (cells with a value
+  // or a formula), formulas, and the style ids that say something (format, bold, fill).
+  const valueLines: (CellValue[] | undefined)[] = [];
+  const formulaLines: (string[] | undefined)[] = [];
+  const styleLines: (number[] | undefined)[] = [];
+  let stored = 0;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
   const merges: CellRange[] = [];
   const hiddenRows: number[] = [];
   const hiddenCols: number[] = [];
   const sharedFormulas = new Map<string, { formula: string; row: number; col: number }>();
   let isProtected = false;
   let rowNumber = 0;
-  let cell: { row: number; col: number; t: string; s: number; v: string; f: string | null; fShared?: string; fRef?: boolean } | null = null;
-  let inV = false;
-  let inF = false;
-  let inIs = false;
-  let inT = false;
-  let text = "";
   let nextCol = 1;
-  parse(xml, {
-    open(tag) {
-      switch (local(tag.name)) {
-        case "row": {
-          rowNumber = Number(attr(tag, "r") ?? rowNumber + 1);
-          nextCol = 1;
-          const h = attr(tag, "hidden");
-          if (h === "1" || h === "true") hiddenRows.push(rowNumber);
-          break;
-        }
-        case "c": {
-          const r = attr(tag, "r");
-          let row = rowNumber;
-          let col = nextCol;
-          if (r) {
-            const m = /^([A-Z]+)(\d+)$/.exec(r);
-            if (m) {
-              col = columnIndex(m[1]);
-              row = Number(m[2]);
-            }
-          }
-          nextCol = col + 1;
-          cell = { row, col, t: attr(tag, "t") ?? "n", s: Number(attr(tag, "s") ?? 0), v: "", f: null };
-          break;
-        }
-        case "v":
-          inV = true;
-          text = "";
-          break;
-        case "f":
-          inF = true;
-          text = "";
-          if (cell && attr(tag, "t") === "shared") {
-            cell.fShared = attr(tag, "si");
-            cell.fRef = attr(tag, "ref") !== undefined;
-          }
-          break;
-        case "is":
-          inIs = true;
-          if (cell) cell.v = "";
-          break;
-        case "t":
-          if (inIs) {
-            inT = true;
-            text = "";
-          }
-          break;
-        case "rPh":
-          inIs = false;
-          break;
-        case "mergeCell": {
-          const ref = attr(tag, "ref");
-          if (ref) {
-            const [a, b] = ref.split(":");
-            const p = /^([A-Z]+)(\d+)$/.exec(a);
-            const q = /^([A-Z]+)(\d+)$/.exec(b ?? a);
-            if (p && q) merges.push({ top: Number(p[2]), left: columnIndex(p[1]), bottom: Number(q[2]), right: columnIndex(q[1]) });
-          }
-          break;
-        }
-        case "col": {
-          const h = attr(tag, "hidden");
-          if (h === "1" || h === "true") for (let c = Number(attr(tag, "min")); c <= Number(attr(tag, "max")) && c <= 16384; c++) hiddenCols.push(c);
-          break;
-        }
-        case "sheetProtection": {
-          const s = attr(tag, "sheet");
-          isProtected = s === "1" || s === "true";
-          break;
-        }
+  // The open cell, as plain variables (no object per cell).
+  let inCell = false;
+  let cRow = 0;
+  let cCol = 0;
+  let cType = "n";
+  let cStyle = 0;
+  // The cell's <v> text: a raw byte span when it came as one plain text run, else a string.
+  let cV: string | null = null;
+  let cVs = -1;
+  let cVe = -1;
+  let vRuns = 0;
+  let cF: string | null = null;
+  let fShared: string | undefined;
+  let fRef = false;
+  let capture = CAPTURE_NONE;
+  let text = "";
+  let inIs = false;
+  let phonetic = 0;
+  const sc = new XmlScanner(bytes);
+  const buf = bytes;
+  const truthy = (vs: number, ve: number) => (ve - vs === 1 && buf[vs] === 49) || spanIs(buf, vs, ve, "true");
+
+  const rowAttrs = (ns: number, ne: number, vs: number, ve: number) => {
+    if (spanIs(buf, ns, ne, "r")) {
+      const r = Number(decodeBytes(buf, vs, ve));
+      if (Number.isInteger(r) && r > 0) rowNumber = r;
+    } else if (spanIs(buf, ns, ne, "hidden") && truthy(vs, ve)) hiddenRows.push(-1);
+  };
+  const cellAttrs = (ns: number, ne: number, vs: number, ve: number) => {
+    if (ne - ns !== 1) return;
+    const a = buf[ns];
+    if (a === 114 /* r */) {
+      const ref = refAt(buf, vs, ve);
+      if (ref >= 0) {
+        cRow = Math.floor(ref / 20000);
+        cCol = ref % 20000;
       }
-    },
-    text(t) {
-      if (inV || inF || inT) text += t;
-    },
-    close(tag) {
-      switch (local(tag.name)) {
-        case "v":
-          inV = false;
-          if (cell) cell.v = text;
-          break;
-        case "f":
-          inF = false;
-          if (cell) {
-            if (cell.fShared !== undefined) {
-              if (cell.fRef || !sharedFormulas.has(cell.fShared)) {
-                if (text) sharedFormulas.set(cell.fShared, { formula: text, row: cell.row, col: cell.col });
-                cell.f = text || null;
-              } else {
-                const base = sharedFormulas.get(cell.fShared)!;
-                cell.f = shiftFormula(base.formula, cell.row - base.row, cell.col - base.col);
-              }
-            } else cell.f = text || null;
-          }
-          break;
-        case "t":
-          if (inT && cell) cell.v += text;
-          inT = false;
-          break;
-        case "is":
-          inIs = false;
-          break;
-        case "rPh":
-          inIs = true;
-          break;
-        case "c": {
-          if (!cell) break;
-          const c = cell;
-          cell = null;
-          let value: CellValue = null;
-          switch (c.t) {
-            case "s": {
-              if (c.v === "") break;
-              if (!shared) throw new ReaderError("missingSharedStrings");
-              const i = Number(c.v);
-              if (!(i >= 0 && i < shared.length)) throw new ReaderError("missingSharedStrings", `index ${c.v}`);
-              value = shared[i];
-              break;
-            }
+    } else if (a === 116 /* t */) cType = decodeBytes(buf, vs, ve);
+    else if (a === 115 /* s */) {
+      let v = 0;
+      for (let k = vs; k < ve; k++) v = v * 10 + (buf[k] - 48);
+      cStyle = v >= 0 && Number.isFinite(v) ? v : 0;
+    }
+  };
+  let fType = "";
+  const formulaAttrs = (ns: number, ne: number, vs: number, ve: number) => {
+    if (spanIs(buf, ns, ne, "t")) fType = decodeBytes(buf, vs, ve);
+    else if (spanIs(buf, ns, ne, "si")) fShared = decodeBytes(buf, vs, ve);
+    else if (spanIs(buf, ns, ne, "ref")) fRef = true;
+  };
+
+  for (let tok = sc.next(); tok !== Tok.End; tok = sc.next()) {
+    if (tok === Tok.Text) {
+      if (capture === CAPTURE_V && vRuns++ === 0 && !sc.cdata) {
+        cVs = sc.textStart;
+        cVe = sc.textEnd;
+      } else if (capture !== CAPTURE_NONE) {
+        if (capture === CAPTURE_V && cVs >= 0) {
+          text = decodeBytes(buf, cVs, cVe);
+          cVs = -1;
+        }
+        text += sc.text();
+      }
+      continue;
+    }
+    const len = sc.nameLength();
+    const first = sc.firstByte();
+    if (tok === Tok.Open) {
+      if (len === 1) {
+        if (first === 99 /* c */) {
+          inCell = true;
+          cRow = rowNumber;
+          cCol = nextCol;
+          cType = "n";
+          cStyle = 0;
+          cV = null;
+          cVs = -1;
+          cF = null;
+          fShared = undefined;
+          fRef = false;
+          sc.attributes(cellAttrs);
+          nextCol = cCol + 1;
+        } else if (first === 118 /* v */) {
+          capture = CAPTURE_V;
+          text = "";
+          vRuns = 0;
+          cV = null;
+          cVs = -1;
+        } else if (first === 102 /* f */) {
+          capture = CAPTURE_F;
+          text = "";
+          fType = "";
+          fShared = undefined;
+          fRef = false;
+          sc.attributes(formulaAttrs);
+          if (fType !== "shared") fShared = undefined;
+        } else if (first === 116 /* t */ && inIs && !phonetic) {
+          capture = CAPTURE_T;
+          text = "";
+        }
+      } else if (len === 3 && sc.is("row")) {
+        rowNumber++;
+        nextCol = 1;
+        const before = hiddenRows.length;
+        sc.attributes(rowAttrs);
+        if (hiddenRows.length > before) hiddenRows[hiddenRows.length - 1] = rowNumber;
+      } else if (len === 2 && sc.is("is")) {
+        inIs = true;
+        cV = "";
+        cVs = -1;
+      } else if (len === 3 && sc.is("rPh")) phonetic++;
+      else if (len === 9 && sc.is("mergeCell")) {
+        const ref = sc.attr("ref");
+        if (ref) {
+          const [a, b] = ref.split(":");
+          const p = /^([A-Z]+)(\d+)$/.exec(a);
+          const q = /^([A-Z]+)(\d+)$/.exec(b ?? a);
+          if (p && q) merges.push({ top: Number(p[2]), left: columnIndex(p[1]), bottom: Number(q[2]), right: columnIndex(q[1]) });
+        }
+      } else if (len === 3 && sc.is("col")) {
+        const h = sc.attr("hidden");
+        if (h === "1" || h === "true") {
+          const max = Math.min(Number(sc.attr("max")), 16384);
+          for (let c = Number(sc.attr("min")); c <= max; c++) hiddenCols.push(c);
+        }
+      } else if (len === 15 && sc.is("sheetProtection")) {
+        const v = sc.attr("sheet");
+        isProtected = v === "1" || v === "true";
+      }
+      continue;
+    }
+    // Close.
+    if (len === 1) {
+      if (first === 118 /* v */) {
+        if (capture === CAPTURE_V && cVs < 0) cV = text;
+        capture = CAPTURE_NONE;
+      } else if (first === 102 /* f */) {
+        if (capture === CAPTURE_F && inCell) {
+          if (fShared !== undefined) {
+            const base = sharedFormulas.get(fShared);
+            if (fRef || !base) {
+              if (text) sharedFormulas.set(fShared, { formula: text, row: cRow, col: cCol });
+              cF = text || null;
+            } else cF = shiftFormula(base.formula, cRow - base.row, cCol - base.col);
+          } else cF = text || null;
+        }
+        capture = CAPTURE_NONE;
+      } else if (first === 116 /* t */) {
+        if (capture === CAPTURE_T) cV = (cV ?? "") + text;
+        capture = CAPTURE_NONE;
+      } else if (first === 99 /* c */ && inCell) {
+        inCell = false;
+        let value: CellValue = null;
+        const span = cVs >= 0;
+        if (!span && !cV) {
+          // An empty cell (it may still carry a formula or a style).
+        } else if (cType === "s") {
+          if (!shared) throw new ReaderError("missingSharedStrings");
+          let i = span ? simpleNumber(buf, cVs, cVe) : Number(cV);
+          if (i !== i && span) i = Number(decodeBytes(buf, cVs, cVe));
+          if (!(i >= 0 && i < shared.length)) throw new ReaderError("missingSharedStrings", `index ${span ? decodeBytes(buf, cVs, cVe) : cV}`);
+          value = shared[i];
+        } else if (cType === "n" && span && (value = simpleNumber(buf, cVs, cVe)) === value) {
+          // A plain number, read straight from the bytes.
+        } else {
+          const raw = span ? decodeBytes(buf, cVs, cVe) : (cV as string);
+          switch (cType) {
             case "inlineStr":
             case "str":
-              value = c.v;
+              value = raw;
               break;
             case "b":
-              value = c.v === "1" || c.v === "true";
+              value = raw === "1" || raw === "true";
               break;
             case "e":
-              value = { error: c.v };
+              value = { error: raw };
+              break;
+            case "d":
+              value = isoSerial(raw) ?? raw;
               break;
             default:
-              value = c.v === "" ? null : Number(c.v);
-              if (typeof value === "number" && !Number.isFinite(value)) value = c.v;
+              value = Number(raw);
+              if (!Number.isFinite(value)) value = raw;
           }
-          if (value === "") value = null;
-          if (value === null && c.f === null && !c.s) break;
-          cells.push(c.row, c.col, value, c.f === null ? null : `=${c.f}`, c.s);
-          break;
         }
+        if (value === "") value = null;
+        if (value === null && cF === null && !cStyle) continue;
+        if (++stored > LIMITS.cells) throw new ReaderError("tooLarge", `more than ${LIMITS.cells} cells`);
+        const j = cCol - 1;
+        if (value !== null || cF !== null) {
+          (valueLines[cRow] ??= [])[j] = value;
+          if (cRow < top) top = cRow;
+          if (cRow > bottom) bottom = cRow;
+          if (cCol < left) left = cCol;
+          if (cCol > right) right = cCol;
+          if (cF !== null) (formulaLines[cRow] ??= [])[j] = `=${cF}`;
+        }
+        if (cStyle && styles.useful[cStyle]) (styleLines[cRow] ??= [])[j] = cStyle;
       }
-    },
-  });
-
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = 0;
-  let right = 0;
-  const n = cells.rows.length;
-  for (let k = 0; k < n; k++) {
-    if (cells.values[k] === null && !cells.formulas.has(k)) continue;
-    const row = cells.rows[k];
-    const col = cells.cols[k];
-    if (row < top) top = row;
-    if (row > bottom) bottom = row;
-    if (col < left) left = col;
-    if (col > right) right = col;
+    } else if (len === 2 && sc.is("is")) inIs = false;
+    else if (len === 3 && sc.is("rPh")) phonetic--;
   }
+
   for (const m of merges) {
     top = Math.min(top, m.top);
     left = Math.min(left, m.left);
@@ -405,46 +487,65 @@ function readSheet(name: string, xml: string, shared: string[] | null, styles: S
   const height = bottom - top + 1;
   const width = right - left + 1;
   if (height * width > LIMITS.cells) throw new ReaderError("tooLarge", `${height} × ${width} cells`);
-  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  // Style grids are sparse: a row with no styled cell shares one empty line (a missing cell reads as null).
+  const values: CellValue[][] = new Array(height);
+  // Formula and style grids are sparse: a row with nothing to say shares one empty line (a missing cell reads as null).
   const EMPTY: never[] = [];
   const numberFormats: (string | null)[][] = new Array(height).fill(EMPTY);
   const bold: boolean[][] = new Array(height).fill(EMPTY);
   const fills: (string | null)[][] = new Array(height).fill(EMPTY);
   let formulas: (string | null)[][] | undefined;
-  const mergedAway = new Set<number>();
-  for (const m of merges) {
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) mergedAway.add(r * 20000 + c);
-  }
-  for (let k = 0; k < n; k++) {
-    const row = cells.rows[k];
-    const col = cells.cols[k];
-    if (row < top || row > bottom || col < left || col > right) continue;
-    const i = row - top;
-    const j = col - left;
-    if (!mergedAway.has(row * 20000 + col)) values[i][j] = cells.values[k];
-    const style = cells.styles[k];
-    if (style) {
-      const format = styles.format[style] ?? null;
-      const isBold = styles.bold[style] ?? false;
-      const fill = styles.fill[style] ?? null;
-      if (format !== null || isBold || fill !== null) {
-        if (numberFormats[i] === EMPTY) {
-          numberFormats[i] = new Array<string | null>(width).fill(null);
-          bold[i] = new Array<boolean>(width).fill(false);
-          fills[i] = new Array<string | null>(width).fill(null);
-        }
-        numberFormats[i][j] = format;
-        bold[i][j] = isBold;
-        fills[i][j] = fill;
+  for (let i = 0; i < height; i++) {
+    const row = top + i;
+    const line = valueLines[row];
+    let out: CellValue[];
+    if (line && left === 1) {
+      // The line already is the row (every stored column lies within the used range): fill its holes.
+      out = line;
+      for (let j = 0; j < width; j++) if (out[j] === undefined) out[j] = null;
+    } else {
+      out = new Array<CellValue>(width);
+      for (let j = 0; j < width; j++) {
+        const v = line ? line[left - 1 + j] : undefined;
+        out[j] = v === undefined ? null : v;
       }
     }
-    const formula = cells.formulas.get(k);
-    if (formula) {
+    values[i] = out;
+    valueLines[row] = undefined;
+    const fline = formulaLines[row];
+    if (fline) {
       formulas ??= new Array(height).fill(EMPTY);
-      if (formulas[i] === EMPTY) formulas[i] = new Array<string | null>(width).fill(null);
-      formulas[i][j] = formula;
+      const f = new Array<string | null>(width).fill(null);
+      for (let j = 0; j < width; j++) f[j] = fline[left - 1 + j] ?? null;
+      formulas[i] = f;
+    }
+    const sline = styleLines[row];
+    if (sline) {
+      let formatLine: (string | null)[] | undefined;
+      let boldLine: boolean[] | undefined;
+      let fillLine: (string | null)[] | undefined;
+      for (let j = 0; j < width; j++) {
+        const style = sline[left - 1 + j];
+        if (!style) continue;
+        if (!formatLine) {
+          formatLine = new Array<string | null>(width).fill(null);
+          boldLine = new Array<boolean>(width).fill(false);
+          fillLine = new Array<string | null>(width).fill(null);
+          numberFormats[i] = formatLine;
+          bold[i] = boldLine;
+          fills[i] = fillLine;
+        }
+        formatLine[j] = styles.format[style] ?? null;
+        boldLine![j] = styles.bold[style] ?? false;
+        fillLine![j] = styles.fill[style] ?? null;
+      }
+    }
+  }
+  // A merged area keeps its value in its top-left cell only.
+  for (const m of merges) {
+    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
+    for (let r = m.top; r <= m.bottom; r++) {
+      const line = values[r - top];
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) line[c - left] = null;
     }
   }
   const snap: SheetSnapshot = { name, origin: { row: top, col: left }, values, numberFormats, bold, fills, merges, hiddenRows, hiddenCols, protected: isProtected };
@@ -502,11 +603,17 @@ export function readXlsx(bytes: Uint8Array, name?: string): WorkbookSnapshot {
       sheetsMeta.push({ name: attr(tag, "name") ?? `Sheet${sheetsMeta.length + 1}`, part, hidden: state === "hidden" || state === "veryHidden" });
     },
   });
+  /** A part's bytes, dropped from the package once taken. */
+  const take = (part: string) => {
+    const bytes = files[part];
+    delete files[part];
+    return bytes;
+  };
   const styles = readStyles(text("xl/styles.xml"));
-  const shared = readSharedStrings(text("xl/sharedStrings.xml"));
+  const shared = readSharedStrings(take("xl/sharedStrings.xml"));
   const sheets: SheetSnapshot[] = [];
   for (const meta of sheetsMeta) {
-    const xml = text(meta.part);
+    const xml = take(meta.part);
     if (xml === undefined) continue;
     const snap = readSheet(meta.name, xml, shared, styles);
     if (meta.hidden) snap.hidden = true;

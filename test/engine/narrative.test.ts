@@ -1,14 +1,73 @@
-import { analyseSheet, analyseWorkbook } from "../../src/engine";
-import { analyseNarrative, analyseProse, extractClaims, parseTasks } from "../../src/engine/narrative";
-import { expected, fixture, sheet, workbook } from "../helpers/grid";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { analyseSheet, analyseWorkbook, type CellValue, type SheetSnapshot } from "../../src/engine";
+import { analyseNarrative, analyseProse, extractClaims, parseTasks, workbookNarrativeFindings } from "../../src/engine/narrative";
+import { statedVerdict } from "../../src/engine/narrative/tasks";
+import { expected, FIXTURES, fixture, sheet, workbook } from "../helpers/grid";
+
+/**
+ * A small local ExcelJS loop into SheetSnapshots, independent of the product's reader, so the
+ * narrative engine is judged on the workbook itself: text (rich text joined), numbers, formula
+ * results, merges.
+ */
+async function loadLocally(file: string): Promise<SheetSnapshot[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(FIXTURES, file));
+  return wb.worksheets.map((ws) => {
+    const values: CellValue[][] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const line: CellValue[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const v = ws.getCell(r, c).value as unknown;
+        if (v === null || v === undefined) line.push(null);
+        else if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") line.push(v);
+        else if (typeof v === "object" && "richText" in v) line.push((v as { richText: { text: string }[] }).richText.map((t) => t.text).join(""));
+        else if (typeof v === "object" && "result" in v) line.push(((v as { result: unknown }).result ?? null) as CellValue);
+        else line.push(String(v));
+      }
+      values.push(line);
+    }
+    const merges = (ws.model.merges ?? []).map((m: string) => {
+      const [tl, br] = m.split(":").map((x) => ws.getCell(x));
+      return { top: Number(tl.row), left: Number(tl.col), bottom: Number(br.row), right: Number(br.col) };
+    });
+    return { name: ws.name, origin: { row: 1, col: 1 }, values, merges, hiddenRows: [], hiddenCols: [] };
+  });
+}
 
 describe("the public narrative fixture f1-hai-yen-narrative.xlsx", () => {
   const exp = expected()["f1-hai-yen-narrative.xlsx"];
 
+  test("read with a local ExcelJS loop: recall 1,0 on the required findings, no other error or warning, clean claims clean", async () => {
+    const sheets = await loadLocally("f1-hai-yen-narrative.xlsx");
+    const reports = sheets.map((s) => analyseNarrative(s));
+    workbookNarrativeFindings({ sheets }, reports.filter((r) => r !== null));
+    const s = reports[sheets.findIndex((x) => x.name === "Biểu đánh giá")]!;
+    expect(s).toMatchObject({ recognized: true, layout: "narrative", columns: { name: "A", actual: "B", forecast: "C" } });
+    const required = exp.findings.filter((f) => f.required);
+    for (const f of required) expect(s.findings.some((g) => g.kind === f.kind && g.cell === f.cell)).toBe(true);
+    const serious = s.findings.filter((f) => f.severity !== "info").map((f) => `${f.kind}@${f.cell}`);
+    expect(serious.sort()).toEqual(required.map((f) => `${f.kind}@${f.cell}`).sort());
+    for (const clean of exp.clean_claims!) {
+      expect(s.claims!.some((c) => c.quote.includes(clean) && c.ok === true)).toBe(true);
+      expect(s.findings.some((f) => f.quote?.includes(clean))).toBe(false);
+    }
+    const texts = sheets[0].values;
+    for (const c of s.claims!) {
+      const { row, col } = { row: Number(c.cell.slice(1)), col: c.cell.charCodeAt(0) - 64 };
+      expect(String(texts[row - 1][col - 1]).slice(c.start, c.end)).toBe(c.quote);
+    }
+  });
+
+  test("read with a local ExcelJS loop, the table fixture is not narrative", async () => {
+    const [table] = await loadLocally("f2-binh-trung-table.xlsx");
+    expect(analyseNarrative(table)).toBeNull();
+  });
+
   test("recognised as narrative; every required finding at its cell; no other error or warning", async () => {
     const report = analyseWorkbook(await fixture("f1-hai-yen-narrative.xlsx"));
     const s = report.sheets.find((x) => x.name === "Biểu đánh giá")!;
-    expect(s).toMatchObject({ recognized: true, layout: "narrative", columns: { name: "A", verdict: "B", forecast: "C" } });
+    expect(s).toMatchObject({ recognized: true, layout: "narrative" });
     const serious = s.findings.filter((f) => f.severity !== "info").map((f) => `${f.kind}@${f.cell}`);
     const required = exp.findings.filter((f) => f.required).map((f) => `${f.kind}@${f.cell}`);
     expect(serious.sort()).toEqual(required.sort());
@@ -67,6 +126,15 @@ describe("the task tree", () => {
     expect(tree.gaps).toEqual([]);
   });
 
+  test("stated verdicts wherever written; numbers inside prose are not headings", () => {
+    const text =
+      "1.1. Thu ngân sách (đánh giá đạt).\n1.2. Giao thông (Nhiệm vụ chưa đạt)\n1.3. Hồ sơ đất\nKết quả thực hiện 12 hồ sơ.\n=> Đánh giá chưa đạt\n1.4. Văn hoá (Đạt)\n" +
+      "1.5. Trồng rừng 27,35/25ha đạt 109,4% thực hiện vượt.\n1.6. An ninh (chưa đánh giá)\n17 – Môi trường, ngày 29/5/2024, tiêu chí số 18 đạt.\n1.7. Khác";
+    const tree = parseTasks(text);
+    expect(tree.tasks.map((t) => `${t.label}:${statedVerdict(t)}`)).toEqual(["1.1:Đạt", "1.2:Chưa đạt", "1.3:Chưa đạt", "1.4:Đạt", "1.5:Đạt", "1.6:neutral", "1.7:null"]);
+    expect(tree.gaps).toEqual([]);
+  });
+
   test("numbering-gap only for sure slips: skipped numbers and a mistyped prefix, never a restart", () => {
     const r = analyseProse("2.1. A\n2.2. B\n2.4. C\n1. Phần khác\n1.1. X\n17.11. Y\n7.12. Z", "B5");
     expect(r.findings.filter((f) => f.kind === "numbering-gap").map((f) => f.quote)).toEqual(["2.4", "7.12"]);
@@ -88,6 +156,16 @@ describe("one unit test per narrative finding kind", () => {
     expect(down.findings.map((f) => [f.kind, f.stated])).toEqual([["rollup-mismatch", "Đạt"]]);
     const neutral = analyseProse("3.2. An ninh (đánh giá thực hiện nhiệm vụ chưa đánh giá).\n3.2.1. A (Đạt)\n3.2.2. B (đánh giá chưa đạt).", "B5");
     expect(neutral.findings).toEqual([]);
+  });
+
+  test("every stated verdict is a claim: checked against its parts or its other mark, or left unchecked", () => {
+    const r = analyseProse("2.2. Văn nghệ (Nhiệm vụ đạt)\n2.2.1- Giao lưu (đánh giá đạt)\n2.2.2- Thể thao (đạt)\n2.3. Báo chí (đánh giá đạt)\n=> đánh giá chưa đạt", "B5");
+    expect(r.claims.filter((c) => c.kind === "verdict").map((c) => [c.quote, c.ok])).toEqual([
+      ["(Nhiệm vụ đạt)", true],
+      ["(đánh giá đạt)", null],
+      ["(đạt)", null],
+      ["đánh giá chưa đạt", false],
+    ]);
   });
 
   test("count-mismatch against the tasks of the row, wherever the claim stands; unknown verdicts are never counted", () => {
@@ -137,6 +215,13 @@ describe("one unit test per narrative finding kind", () => {
       ["total", null],
     ]);
     expect(r.findings[0].message).toBe("Tổng ghi 235 nhưng các phần trong đó cộng lại: 98 + 130 + 5 = 233.");
+    // Decimal commas are not list separators: 20,1 + 7,25 = 27,35 exactly; 20,1 + 7,2 is not.
+    const ha = extractClaims("Trồng rừng 27,35 ha, trong đó: rừng keo 20,1 ha, rừng thông 7,25 ha. Cây ăn quả 27,35 ha, trong đó: cam 20,1 ha, bưởi 7,2 ha, khác 0 ha.", "B5");
+    expect(ha.claims.map((c) => [c.kind, c.ok])).toEqual([
+      ["total", true],
+      ["total", false],
+    ]);
+    expect(ha.findings[0].message).toBe("Tổng ghi 27,35 nhưng các phần trong đó cộng lại: 20,1 + 7,2 + 0 = 27,3.");
   });
 
   test("malformed-number, never for numbering labels, dates or versions", () => {
@@ -175,5 +260,60 @@ describe("figure-conflict across a workbook", () => {
     const r = analyseWorkbook(wb);
     const conflicts = r.sheets.flatMap((s) => s.findings.filter((f) => f.kind === "figure-conflict").map((f) => [s.name, f.cell, f.quote]));
     expect(conflicts).toEqual([["Báo cáo", "C3", "27,23/25ha đạt 108,9%"]]);
+  });
+});
+
+describe("ratios said with other words", () => {
+  test("chiếm tỷ lệ, tỷ lệ huy động, đạt tỷ lệ, a bracketed remark skipped; a count that is no percent is no claim", () => {
+    const text =
+      "Hộ nghèo 26/1.081 hộ, chiếm tỷ lệ: 2,41%; cận nghèo 85/1.081 hộ, chiếm tỷ lệ 7,6%. Nhà trẻ: 46 trẻ/109 trẻ, tỷ lệ huy động 42,2%. " +
+      "Giải quyết 5/5 đơn (trong đó hòa giải thành là 03 đơn/3 vụ việc) đạt tỷ lệ 100%. Xã đạt 9/19 tiêu chí, trong năm đạt 01 tiêu chí. Tổng quân số 6/5 đồng chí, đạt 120%.";
+    const r = extractClaims(text, "B5");
+    expect(r.claims.map((c) => [c.quote, c.ok])).toEqual([
+      ["26/1.081 hộ, chiếm tỷ lệ: 2,41%", true],
+      ["85/1.081 hộ, chiếm tỷ lệ 7,6%", false],
+      ["46 trẻ/109 trẻ, tỷ lệ huy động 42,2%", true],
+      ["5/5 đơn (trong đó hòa giải thành là 03 đơn/3 vụ việc) đạt tỷ lệ 100%", true],
+      ["6/5 đồng chí, đạt 120%", true],
+    ]);
+    // 26/1.081 = 2,405 → 2,41 right; 85/1.081 = 7,863 → 7,9, so 7,6 is wrong.
+    expect(r.findings.map((f) => [f.kind, f.message])).toEqual([["percent-mismatch", "Tỷ lệ ghi 7,6% nhưng 85/1.081 = 7,86%."]]);
+  });
+});
+
+test("a part's share of a 'trong đó' total: 'chiếm' is checked, 'đạt' (maybe against a target) only when it agrees", () => {
+  const r = extractClaims("Tiếp nhận 29 vụ việc, trong đó hòa giải thành 23 vụ việc đạt 75,5%, không thành 06 vụ việc chiếm 25%.", "B5");
+  // 23/29 = 79,31: "đạt 75,5%" may be against a target, so it is read but not judged; 6/29 = 20,69, not 25.
+  expect(r.claims.map((c) => [c.kind, c.quote, c.ok])).toEqual([
+    ["total", "29 vụ việc, trong đó hòa giải thành 23 vụ việc đạt 75,5%, không thành 06 vụ việc chiếm 25%", true],
+    ["ratio", "23 vụ việc đạt 75,5%", null],
+    ["ratio", "06 vụ việc chiếm 25%", false],
+  ]);
+  expect(r.findings.map((f) => [f.kind, f.message])).toEqual([["percent-mismatch", "Tỷ lệ ghi 25% nhưng 6/29 = 20,69%."]]);
+});
+
+test("a percent 'đạt' against a named plan may have another base: read, never flagged; one without a named base is", () => {
+  const r = extractClaims("Đã giải quyết 18/20 đơn, đạt 100% kế hoạch năm. Trồng rừng được 27,23/25ha đạt 109,4%.", "B5");
+  expect(r.claims.map((c) => [c.quote, c.ok])).toEqual([
+    ["18/20 đơn, đạt 100%", null],
+    ["27,23/25ha đạt 109,4%", false],
+  ]);
+  expect(r.findings.map((f) => [f.kind, f.message])).toEqual([["percent-mismatch", "Tỷ lệ ghi 109,4% nhưng 27,23/25 = 108,92%."]]);
+});
+
+describe("no expression backtracks", () => {
+  test("a 20.000-letter word before '/', '=', 'x' and 'trong đó' is read in well under a second", () => {
+    const word = "a".repeat(20000);
+    const text = `Tổng 235 ${word}. trong đó 1 ${word}/2 ${word} = 3 ${word} x 4 ${word} trong đó: 5, 6`;
+    const t0 = Date.now();
+    extractClaims(text, "B5");
+    analyseProse(`1.1. ${word} (đánh giá ${word}\n=> ${word}`, "B5");
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
+  test("two money scales far apart are different items: no unit-mismatch", () => {
+    const filler = "Nội dung khác của báo cáo. ".repeat(80);
+    const r = extractClaims(`Kinh phí 150.000 triệu đồng. ${filler} Hỗ trợ 150.000.000 đồng.`, "B5");
+    expect(r.findings).toEqual([]);
   });
 });

@@ -39,15 +39,40 @@ function finding(kind: FindingKind, cell: string, text: string, start: number, e
 
 /** A "/" that belongs to a date or a document number: 29/5/2024, 11/2024, 08/2019/NQ-HĐND, 01/01. */
 function dateLike(text: string, a: NumberToken, b: NumberToken): boolean {
-  const before = text.slice(Math.max(0, a.start - 12), a.start).toLowerCase();
+  const before = text.slice(Math.max(0, a.start - 20), a.start).toLowerCase();
   if (/[/\-.]$/.test(before)) return true;
   if (/\/\s*[\dA-ZĐa-zđ]/u.test(text.slice(b.end, b.end + 3))) return true;
   const x = Number(a.text.replace(/\D/g, ""));
   const y = Number(b.text.replace(/\D/g, ""));
-  if (/(?:ngày|tháng|năm|số|quý|kỳ|khóa|khoá)\s*$/u.test(before)) return true;
+  // "số 12/…" is a document number, but "quân số 6/6", "tổng số 30/35" are counts.
+  if (/(?:ngày|tháng|năm|quý|kỳ|khóa|khoá|(?<!(?:quân|tổng|sĩ|dân)\s)số)\s*$/u.test(before)) return true;
   if (y >= 1900 && y <= 2100 && !b.text.includes(",") && !b.text.includes(".")) return true;
   if (x >= 1 && x <= 31 && y >= 1 && y <= 12 && /^\s*(?:\/|năm)/u.test(text.slice(b.end, b.end + 5))) return true;
   return false;
+}
+
+/** How far apart (characters) two amounts may stand and still be read as the same item's money. */
+const MONEY_WINDOW = 1500;
+
+/** The longest "trong đó" list of parts read (characters). */
+const LIST_SPAN = 600;
+
+/** A baseline named after a percent ("đạt 100% kế hoạch", "so với dự toán"): maybe not the ratio's own. */
+const OTHER_BASE = /^[ \t]*(?:so với|kế hoạch|kh(?![\p{L}])|chỉ tiêu|dự toán|nghị quyết|mục tiêu)/iu;
+
+/** The words between a part and its share of the total: "vụ việc đạt", "học sinh chiếm tỷ lệ". */
+const SHARE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,4}?(đạt|chiếm)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*$/iu;
+
+/** "…, đạt", "chiếm tỷ lệ:", "tỷ lệ huy động", "bằng" ending the words between a ratio and its percent. */
+const CONNECT = /^[^\d\n;]{0,80}?(?:^|[\s,:(*])((?:đạt|chiếm|bằng)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?|(?:tỷ|tỉ)[ \t]+lệ(?:[ \t]+\p{L}+(?!\p{L})){0,2})[ \t]*:?[ \t]*$/iu;
+
+function connector(mid: string): { rate: boolean } | null {
+  if (mid.length > 100 || SENTENCE_END.test(mid)) return null;
+  // A closing bracket before any opening one ends the ratio's own clause ("03 đơn/3 vụ việc) đạt …").
+  const close = mid.indexOf(")");
+  if (close >= 0 && (mid.indexOf("(") < 0 || mid.indexOf("(") > close)) return null;
+  const m = CONNECT.exec(mid);
+  return m ? { rate: /lệ/iu.test(m[1]) } : null;
 }
 
 const SENTENCE_END = /[.!?](?:\s+\p{Lu}|\s*\n)|\n/u;
@@ -110,19 +135,38 @@ export function extractClaims(text: string, cell: string): ProseResult {
     );
   };
 
+  /** The words between a ratio and its percent, when they say "the ratio is P": token index of P, and whether "tỷ lệ" was said. */
+  const connected = (k: number, from: number): { k: number; rate: boolean } | null => {
+    const p = tokens[k];
+    if (!p || !ok(p) || p.start - from > 100) return null;
+    const mid = text.slice(from, p.start);
+    const direct = connector(mid);
+    if (direct) return { k, rate: direct.rate };
+    const open = mid.indexOf("(");
+    if (open < 0 || mid.indexOf(")") >= 0) return null;
+    const close = text.indexOf(")", from + open);
+    if (close < 0 || close - (from + open) > 160 || text.slice(from + open, close).includes("\n")) return null;
+    let j = k;
+    while (j < tokens.length && tokens[j].start < close) j++;
+    const q = tokens[j];
+    if (!q || !ok(q) || q.start - close > 60) return null;
+    const skipped = connector(`${mid.slice(0, open)} ${text.slice(close + 1, q.start)}`);
+    return skipped ? { k: j, rate: skipped.rate } : null;
+  };
+
   // Ratios "X/Y = P%" and "X/Y … đạt P%".
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i];
     const b = tokens[i + 1];
     if (!ok(a) || !ok(b)) continue;
     const between = text.slice(a.end, b.start);
-    if (!/^[ \t]*(?:[\p{L}²]+[ \t]*){0,2}\/[ \t]*$/u.test(between)) continue;
+    if (!/^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,2}\/[ \t]*$/u.test(between)) continue;
     if (dateLike(text, a, b)) continue;
     const uA = unitAfter(text, a.end);
     const uB = unitAfter(text, b.end);
     if ((uA.scale || uB.scale) && uA.text && !sameUnit(uA, uB) && !(uA.scale && uB.text === "")) continue;
     const after = text.slice(b.end, b.end + 90);
-    const eq = /^[ \t]*\**[ \t]*(?:[\p{L}²]+(?:\/[\p{L}]+)?[ \t]*){0,3}\**[ \t]*=[ \t]*/u.exec(after);
+    const eq = /^[ \t]*\**[ \t]*(?:[\p{L}²]+(?![\p{L}²])(?:\/[\p{L}]+(?![\p{L}]))?[ \t]*){0,3}\**[ \t]*=[ \t]*/u.exec(after);
     const p = tokens[i + 2];
     let scale = (u: UnitReading) => u.scale ?? new Decimal(1);
     if (!uA.scale || !uB.scale) scale = () => new Decimal(1);
@@ -135,12 +179,21 @@ export function extractClaims(text: string, cell: string): ProseResult {
       used.add(i).add(i + 1).add(i + 2);
       continue;
     }
-    const dat = /^[^\d\n]{0,60}?(?:^|[\s,;:(*])đạt[ \t]+/u.exec(after);
-    if (dat && p && ok(p) && p.start === b.end + dat[0].length && !SENTENCE_END.test(after.slice(0, dat[0].length))) {
-      const pct = /^[ \t]*%/.exec(text.slice(p.end, p.end + 3));
-      if (!pct) continue;
-      judgeRatio(x, y, formatViNumber(val(a)), formatViNumber(val(b)), p, true, a.start, p.end + pct[0].length);
-      used.add(i).add(i + 1).add(i + 2);
+    // "X/Y unit, đạt | chiếm | bằng [tỷ lệ] P%", "X/Y tỷ lệ huy động P%": the connector stands right
+    // before P; a bracketed remark between them is skipped ("5/5 đơn (trong đó …) đạt tỷ lệ 100%").
+    const tail = connected(i + 2, b.end);
+    if (tail) {
+      const pTok = tokens[tail.k] as Num;
+      const pct = /^[ \t]*%/.exec(text.slice(pTok.end, pTok.end + 3));
+      if (!pct && !tail.rate) continue;
+      const end = pct ? pTok.end + pct[0].length : pTok.end;
+      used.add(i).add(i + 1).add(tail.k);
+      // "18/20 đơn, đạt 100% kế hoạch": a percent "đạt" against a named plan may have another base than X/Y.
+      if (!tail.rate && OTHER_BASE.test(text.slice(end, end + 30)) && !y.isZero() && judgeStatedPercent(val(pTok), decs(pTok), x.div(y).times(100)) === "mismatch") {
+        addClaim("ratio", a.start, end, null);
+        continue;
+      }
+      judgeRatio(x, y, formatViNumber(val(a)), formatViNumber(val(b)), pTok, Boolean(pct), a.start, end);
     }
   }
 
@@ -202,7 +255,7 @@ export function extractClaims(text: string, cell: string): ProseResult {
       continue;
     }
     const toEq = text.slice(lastF.t.end, res.start);
-    if (!/^[ \t]*(?:[\p{L}²]+[ \t]*){0,2}\)?[ \t]*(?:=|bằng)[ \t]*$/u.test(toEq)) {
+    if (!/^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,2}\)?[ \t]*(?:=|bằng)[ \t]*$/u.test(toEq)) {
       i = j;
       continue;
     }
@@ -236,29 +289,39 @@ export function extractClaims(text: string, cell: string): ProseResult {
 
   // Totals with parts: "235 hồ sơ, trong đó: hộ tịch 98, chứng thực 130, khác 5".
   const inThat = /trong đó/giu;
+  // The number just before each "trong đó": one pointer moving forward (matches come in text order).
+  let before = -1;
   for (let m = inThat.exec(text); m; m = inThat.exec(text)) {
     const at = m.index;
-    let ti = -1;
-    for (let k = tokens.length - 1; k >= 0; k--) if (tokens[k].end <= at) {
-      ti = k;
-      break;
-    }
+    while (before + 1 < tokens.length && tokens[before + 1].end <= at) before++;
+    const ti = before;
     if (ti < 0 || !ok(tokens[ti])) continue;
     const total = tokens[ti] as Num;
     const uT = unitAfter(text, total.end, 2);
-    if (!/^[ \t]*(?:[\p{L}²]+[ \t]*){0,6}[,(:]?[ \t]*$/u.test(text.slice(total.end, at))) continue;
+    if (at - total.end > 120 || !/^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,6}[,(:]?[ \t]*$/u.test(text.slice(total.end, at))) continue;
     if (/^[ \t]*%/.test(text.slice(total.end, total.end + 3))) continue;
-    let stop = text.length;
-    const tail = text.slice(at + m[0].length);
-    const endM = /[.)](?:\s|$)|\n/u.exec(tail);
-    if (endM) stop = at + m[0].length + endM.index;
+    // The list runs to the end of its sentence or line, within a few hundred characters.
+    const listFrom = at + m[0].length;
+    const endM = /[.)](?:\s|$)|\n/u.exec(text.slice(listFrom, listFrom + LIST_SPAN));
+    if (!endM && listFrom + LIST_SPAN < text.length) continue;
+    const stop = endM ? listFrom + endM.index : text.length;
     const listText = text.slice(at + m[0].length, stop);
-    const items = listText.split(/[,;]/);
+    // Parts are split at ";" and at "," that is not a decimal mark ("đạt 79,3%" stays whole).
+    const items: { text: string; at: number }[] = [];
+    const sep = /;|,(?!\d)/g;
+    let itemFrom = 0;
+    for (let sm = sep.exec(listText); ; sm = sep.exec(listText)) {
+      const to = sm ? sm.index : listText.length;
+      items.push({ text: listText.slice(itemFrom, to), at: listFrom + itemFrom });
+      if (!sm) break;
+      itemFrom = to + 1;
+    }
     if (items.length < 2) continue;
     const parts: Decimal[] = [];
+    const shares: { part: Num; pct: Num; at: number; end: number; sure: boolean }[] = [];
     let exhaustive = false;
     let usable = true;
-    for (const item of items) {
+    for (const { text: item, at: itemAt } of items) {
       const nums = numberTokens(item);
       if (nums.length === 0 || !ok(nums[0])) {
         usable = false;
@@ -271,8 +334,22 @@ export function extractClaims(text: string, cell: string): ProseResult {
       }
       if (/khác|còn lại/iu.test(item)) exhaustive = true;
       parts.push(val(nums[0] as Num));
+      // A part's share of the total: "hòa giải thành 23 vụ việc đạt 79%", "06 vụ việc chiếm 21%".
+      const second = nums[1];
+      const share = second && ok(second) ? SHARE.exec(item.slice(nums[0].end, second.start)) : null;
+      const pct = second ? /^[ \t]*%/.exec(item.slice(second.end, second.end + 3)) : null;
+      if (share && pct) {
+        const shift = (t: NumberToken): Num => ({ ...t, start: t.start + itemAt, end: t.end + itemAt }) as Num;
+        shares.push({ part: shift(nums[0]), pct: shift(second), at: itemAt + nums[0].start, end: itemAt + second.end + pct[0].length, sure: /chiếm/iu.test(share[1]) });
+      }
     }
     if (!usable) continue;
+    for (const sh of val(total).isZero() ? [] : shares) {
+      // "chiếm" is a share of the total; "đạt" may be measured against a target instead: never flagged.
+      const exact = val(sh.part).div(val(total)).times(100);
+      if (!sh.sure && judgeStatedPercent(val(sh.pct), decs(sh.pct), exact) !== "ok") addClaim("ratio", sh.at, sh.end, null);
+      else judgeRatio(val(sh.part), val(total), formatViNumber(val(sh.part)), formatViNumber(val(total)), sh.pct, true, sh.at, sh.end);
+    }
     const sum = parts.reduce((s, v) => s.plus(v), new Decimal(0));
     const start = total.start;
     const end = stop;
@@ -323,25 +400,24 @@ export function extractClaims(text: string, cell: string): ProseResult {
     );
   }
 
-  // One amount in two money scales: "150.000 triệu đồng" beside "150.000.000 đồng".
-  const money: { t: Num; u: UnitReading; dong: Decimal }[] = [];
+  // One amount in two money scales: "150.000 triệu đồng" beside "150.000.000 đồng" (the same item:
+  // within a few lines of each other). A sliding window keeps this linear in the length of the text.
+  const digits = (d: Decimal) => d.toFixed().replace(/\./, "").replace(/0+$/, "");
+  const money: { t: Num; u: UnitReading; dong: Decimal; sig: string }[] = [];
   for (const t of tokens) {
     if (!ok(t)) continue;
     const u = unitAfter(text, t.end, 1);
-    if (u.scale && val(t).gte(1000)) money.push({ t, u, dong: val(t).times(u.scale) });
+    if (u.scale && val(t).gte(1000)) money.push({ t, u, dong: val(t).times(u.scale), sig: digits(val(t)) });
   }
-  const reported = new Set<number>();
-  for (let i = 0; i < money.length; i++) {
-    for (let j = i + 1; j < money.length; j++) {
+  let from = 0;
+  for (let j = 0; j < money.length; j++) {
+    const b = money[j];
+    while (money[from].t.start < b.t.start - MONEY_WINDOW) from++;
+    for (let i = from; i < j; i++) {
       const a = money[i];
-      const b = money[j];
-      if (a.u.scale!.eq(b.u.scale!) || reported.has(j)) continue;
+      if (a.sig !== b.sig || a.u.scale!.eq(b.u.scale!) || val(a.t).eq(val(b.t))) continue;
       const ratio = a.dong.gt(b.dong) ? a.dong.div(b.dong) : b.dong.div(a.dong);
       if (!ratio.isInteger() || ![1e3, 1e6, 1e9].some((k) => ratio.eq(k))) continue;
-      if (val(a.t).eq(val(b.t))) continue;
-      const digits = (d: Decimal) => d.toFixed().replace(/\./, "").replace(/0+$/, "");
-      if (digits(val(a.t)) !== digits(val(b.t))) continue;
-      reported.add(j);
       const qa = text.slice(a.t.start, a.u.end);
       const qb = text.slice(b.t.start, b.u.end);
       findings.push(
@@ -357,6 +433,7 @@ export function extractClaims(text: string, cell: string): ProseResult {
           qb,
         ),
       );
+      break;
     }
   }
 

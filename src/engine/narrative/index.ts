@@ -82,8 +82,11 @@ function verdictLogic(text: string, cell: string, tree: TaskTree, claims: Claim[
   for (const t of tree.tasks) {
     const h = t.heading;
     const c = t.conclusion;
+    const before = out.length;
+    // Whether the stated verdict could be checked at all: against the other mark, its own figures, or its parts.
+    let checked = false;
+    if (h && c && h.verdict !== "neutral" && c.verdict !== "neutral") checked = true;
     if (h && c && h.verdict !== "neutral" && c.verdict !== "neutral" && h.verdict !== c.verdict) {
-      claims.push({ cell, kind: "verdict", quote: text.slice(c.start, c.end), start: c.start, end: c.end, ok: false });
       out.push(
         finding(
           "verdict-conflict",
@@ -98,6 +101,7 @@ function verdictLogic(text: string, cell: string, tree: TaskTree, claims: Claim[
     const own = boundAndResult(text, t);
     if (own && (stated === "Đạt" || stated === "Chưa đạt")) {
       const computed = evaluateTarget(own.target, own.actual);
+      if (computed) checked = true;
       if (computed && computed !== stated) {
         const mark = (t.conclusion ?? t.heading)!;
         out.push(
@@ -111,9 +115,24 @@ function verdictLogic(text: string, cell: string, tree: TaskTree, claims: Claim[
         );
       }
     }
-    if (!t.children.length || (stated !== "Đạt" && stated !== "Chưa đạt")) continue;
-    const kids = t.children.map((k) => ({ k, v: statedVerdict(k) }));
-    const mark = (t.conclusion ?? t.heading)!;
+    const mark = t.conclusion ?? t.heading;
+    if (t.children.length && (stated === "Đạt" || stated === "Chưa đạt") && mark) {
+      const kids = t.children.map((k) => ({ k, v: statedVerdict(k) }));
+      if (kids.some((x) => x.v === "Chưa đạt") || kids.every((x) => x.v === "Đạt")) checked = true;
+      out.push(...rollup(text, cell, t, stated, mark, kids));
+    }
+    if (mark) {
+      const ok = out.length > before ? false : checked ? true : null;
+      claims.push({ cell, kind: "verdict", quote: text.slice(mark.start, mark.end), start: mark.start, end: mark.end, ok });
+    }
+  }
+  return out;
+}
+
+/** rollup-mismatch: a task đạt while a part is chưa đạt, or chưa đạt while every part is đạt. */
+function rollup(text: string, cell: string, t: Task, stated: "Đạt" | "Chưa đạt", mark: { start: number; end: number }, kids: { k: Task; v: ReturnType<typeof statedVerdict> }[]): Finding[] {
+  const out: Finding[] = [];
+  {
     const failing = kids.filter((x) => x.v === "Chưa đạt");
     if (stated === "Đạt" && failing.length) {
       out.push(
@@ -306,7 +325,8 @@ export function analyseNarrative(sheet: SheetSnapshot): SheetReport | null {
       });
     }
   }
-  const columns: Partial<Record<ColumnRole, string>> = { name: columnLetter(layout.group), verdict: columnLetter(layout.result) };
+  // The result column holds each task's result and its verdict in prose: its role is "actual".
+  const columns: Partial<Record<ColumnRole, string>> = { name: columnLetter(layout.group), actual: columnLetter(layout.result) };
   if (layout.stt !== undefined) columns.stt = columnLetter(layout.stt);
   if (layout.forecast !== undefined) columns.forecast = columnLetter(layout.forecast);
   return { name: sheet.name, recognized: true, layout: "narrative", columns, items, findings, claims };
@@ -352,4 +372,9 @@ export function workbookFigureConflicts(workbook: WorkbookSnapshot, reports: She
       );
     }
   });
+}
+
+/** Workbook-level narrative findings (figure-conflict), added to the sheet reports they belong to. */
+export function workbookNarrativeFindings(workbook: WorkbookSnapshot, reports: SheetReport[]): void {
+  workbookFigureConflicts(workbook, reports);
 }

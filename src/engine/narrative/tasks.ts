@@ -138,7 +138,7 @@ export function parseTasks(text: string): TaskTree {
     if (!c.lineStart) {
       // Inside a line only a label that continues the numbering is taken ("đất.1.3. Phấn đấu").
       if (!where || !where.fits) continue;
-      if (where.newScheme !== undefined && !new RegExp(`(?:^|\\D)${where.newScheme}(?:\\D|$)`).test(text.slice(current.start, c.start))) continue;
+      if (where.newScheme !== undefined && !new RegExp(`(?:^|\\D)${where.newScheme}(?:\\D|$)`).test(text.slice(Math.max(current.start, c.start - 400), c.start))) continue;
     }
     if (!where) {
       // A label that fits nowhere: a first top-level label, or a slip such as 7.12 after 17.11.
@@ -168,12 +168,36 @@ export function parseTasks(text: string): TaskTree {
       }
     }
     t.end = end;
-    const lineEnd = text.indexOf("\n", t.headingEnd);
     const next = tasks[i + 1];
-    t.headingEnd = Math.min(lineEnd < 0 ? text.length : lineEnd, next ? next.start : text.length, end);
+    t.headingEnd = lineEndWithin(text, t.headingEnd, Math.min(next ? next.start : text.length, end));
   }
-  for (const t of tasks) readVerdicts(text, t);
+  const arrows = new Arrows(text);
+  for (const t of tasks) readVerdicts(text, t, arrows);
   return { root, tasks, gaps };
+}
+
+/** The first line break in [from, to), or `to`: never scans past `to`, so the tree stays linear on one-line text. */
+function lineEndWithin(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return i;
+  return to;
+}
+
+/** Every "=>" of the text, found once; next(a, b) is the first in [a, b) or -1 (binary search, never a rescan). */
+class Arrows {
+  private readonly at: number[] = [];
+  constructor(text: string) {
+    for (let i = text.indexOf("=>"); i >= 0; i = text.indexOf("=>", i + 2)) this.at.push(i);
+  }
+  next(a: number, b: number): number {
+    let lo = 0;
+    let hi = this.at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.at[mid] < a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.at.length && this.at[lo] < b ? this.at[lo] : -1;
+  }
 }
 
 /** The prefixes written before a verdict inside brackets: "(đánh giá thực hiện nhiệm vụ chưa đạt)". */
@@ -190,6 +214,10 @@ function bracketVerdict(inner: string): StatedVerdict | null {
 }
 
 const WORDS = "chưa đánh giá|chưa hoàn thành|chưa đạt|không đạt|hoàn thành|đạt";
+/** "đánh giá: chưa đạt." — compiled once; a global expression, so lastIndex is reset before each use. */
+const SAID = new RegExp(`đánh giá\\s*:?\\s*(${WORDS})(?=\\s*(?:[.;,)!]|\\s*$))`, "giu");
+/** A verdict closing the segment: "… chưa đạt.", "thực hiện vượt". */
+const TAIL = new RegExp(`(?:^|[\\s:])(${WORDS}|thực hiện vượt|vượt kế hoạch|vượt chỉ tiêu)\\s*[.;!*]*\\s*$`, "iu");
 
 /** All verdict marks in text[from, to): bracketed, "đánh giá X", or (at the end) "… chưa đạt", "thực hiện vượt". */
 function marksIn(text: string, from: number, to: number, endOnly: boolean): VerdictMark[] {
@@ -200,13 +228,14 @@ function marksIn(text: string, from: number, to: number, endOnly: boolean): Verd
     const v = bracketVerdict(m[1]);
     if (v) marks.push({ verdict: v, start: from + m.index, end: from + m.index + m[0].length });
   }
-  const said = new RegExp(`đánh giá\\s*:?\\s*(${WORDS})(?=\\s*(?:[.;,)!]|\\s*$))`, "giu");
+  const said = SAID;
+  said.lastIndex = 0;
   for (let m = said.exec(seg); m; m = said.exec(seg)) {
     const v = readVerdict(m[1]);
     const at = from + m.index;
     if (v && !marks.some((k) => k.start <= at && at < k.end)) marks.push({ verdict: v, start: at, end: at + m[0].length });
   }
-  const tail = new RegExp(`(?:^|[\\s:])(${WORDS}|thực hiện vượt|vượt kế hoạch|vượt chỉ tiêu)\\s*[.;!*]*\\s*$`, "iu").exec(seg);
+  const tail = TAIL.exec(seg);
   if (tail) {
     const at = from + tail.index + tail[0].indexOf(tail[1]);
     const v = readVerdict(tail[1]);
@@ -216,7 +245,7 @@ function marksIn(text: string, from: number, to: number, endOnly: boolean): Verd
   return endOnly && marks.length ? [marks[marks.length - 1]] : marks;
 }
 
-function readVerdicts(text: string, t: Task): void {
+function readVerdicts(text: string, t: Task, arrows: Arrows): void {
   const heading = marksIn(text, t.start, t.headingEnd, false);
   if (heading.length) t.heading = heading[heading.length - 1];
   // Conclusions: "=>" in the task's own text (not in a child's).
@@ -224,17 +253,16 @@ function readVerdicts(text: string, t: Task): void {
   const spans: [number, number][] = [[t.headingEnd, ownEnd]];
   if (t.children.length) spans.push([t.children[t.children.length - 1].end, t.end]);
   for (const [a, b] of spans) {
-    let i = text.indexOf("=>", a);
-    while (i >= 0 && i < b) {
-      let lineEnd = text.indexOf("\n", i);
-      if (lineEnd < 0 || lineEnd > b) lineEnd = b;
+    let i = arrows.next(a, b);
+    while (i >= 0) {
+      const lineEnd = lineEndWithin(text, i, b);
       const found = marksIn(text, i + 2, lineEnd, true);
       if (found.length) {
         // "=> Kết quả …: Tiêu chí số 17 chưa đạt" after 17.1 … 17.12 concludes the criterion, not its last line.
         const owner = t.parent?.scheme !== undefined && new RegExp(`tiêu chí\\s*(?:số\\s*)?${t.parent.scheme}(?!\\d)`, "iu").test(text.slice(i, lineEnd)) ? t.parent : t;
         owner.conclusion = found[0];
       }
-      i = text.indexOf("=>", lineEnd);
+      i = arrows.next(lineEnd, b);
     }
   }
 }

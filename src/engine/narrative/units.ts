@@ -17,6 +17,18 @@ const MONEY: [RegExp, number][] = [
   [/^(?:đồng|đ|vnđ|vnd)(?![\p{L}])/iu, 1],
 ];
 
+const WORDS_RE = new Map<number, RegExp>();
+
+/** `^word( word){0,n-1}`, compiled once per n. */
+function wordsRe(maxWords: number): RegExp {
+  let re = WORDS_RE.get(maxWords);
+  if (!re) {
+    re = new RegExp(`^[\\p{L}²³]+(?:[ \\t]+[\\p{L}²³]+){0,${Math.max(0, maxWords - 1)}}`, "u");
+    WORDS_RE.set(maxWords, re);
+  }
+  return re;
+}
+
 /** Up to `maxWords` letter words right after `from` (skipping spaces): the unit of a figure. */
 export function unitAfter(text: string, from: number, maxWords = 2): UnitReading {
   const rest = text.slice(from, from + 60);
@@ -26,7 +38,7 @@ export function unitAfter(text: string, from: number, maxWords = 2): UnitReading
     const m = re.exec(body);
     if (m) return { text: m[0], scale: new Decimal(scale), end: from + lead + m[0].length };
   }
-  const words = new RegExp(`^[\\p{L}²³]+(?:[ \\t]+[\\p{L}²³]+){0,${Math.max(0, maxWords - 1)}}`, "u").exec(body);
+  const words = wordsRe(maxWords).exec(body);
   if (!words || /^(?:x|đạt|so|và|là|trong|bằng|chiếm|được|có|với|của|trên|dưới|tại)$/iu.test(words[0].split(/\s+/)[0])) {
     return { text: "", scale: null, end: from };
   }
