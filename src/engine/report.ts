@@ -59,6 +59,25 @@ export interface Finding {
   expected?: string | number | null;
 }
 
+/** A finding of `kind` with its severity from SEVERITY; the optional fields are set only when given. */
+export function makeFinding(
+  kind: FindingKind,
+  cell: string,
+  message: string,
+  messageEn: string,
+  extra: Pick<Finding, "quote" | "start" | "end" | "stated" | "expected"> = {},
+): Finding {
+  const f: Finding = { kind, severity: SEVERITY[kind], cell, message, messageEn };
+  if (extra.quote !== undefined) {
+    f.quote = extra.quote;
+    f.start = extra.start;
+    f.end = extra.end;
+  }
+  if (extra.stated !== undefined) f.stated = extra.stated;
+  if (extra.expected !== undefined) f.expected = extra.expected;
+  return f;
+}
+
 export type Verdict = "Đạt" | "Chưa đạt";
 
 export type ColumnRole = "stt" | "name" | "unit" | "target" | "actual" | "percent" | "verdict" | "forecast" | "note";

@@ -9,8 +9,8 @@
 /* global Excel, Office */
 import type { CellWrite, Highlight } from "../engine/plan";
 import { HIGHLIGHT_FILL } from "../engine/plan";
-import type { CellRange, CellValue, SheetSnapshot } from "../engine/snapshot";
-import { parseA1 } from "../engine/address";
+import type { CellValue, SheetSnapshot } from "../engine/snapshot";
+import { parseRangeA1 } from "../engine/address";
 import { HostError, SETTINGS, type HighlightRecord, type Host, type SheetInfo, type UndoRecord } from "./host";
 
 /** Cells per read request: well under the 5 MB payload of Excel on the web. */
@@ -70,19 +70,6 @@ function readOnly(): boolean {
   } catch {
     return false;
   }
-}
-
-/** "Sheet1!A1:C3" or "'Biểu 1'!B2" → the range part. */
-function localAddress(address: string): string {
-  const bang = address.lastIndexOf("!");
-  return bang >= 0 ? address.slice(bang + 1) : address;
-}
-
-function parseRange(address: string): CellRange {
-  const [a, b] = localAddress(address).replace(/\$/g, "").split(":");
-  const p = parseA1(a);
-  const q = parseA1(b ?? a);
-  return { top: p.row, left: p.col, bottom: q.row, right: q.col };
 }
 
 function cellValue(value: unknown, type: string): CellValue {
@@ -171,7 +158,7 @@ export class OfficeHost implements Host {
           });
           progress?.((i + 1) / chunks.length);
         });
-        const merges = merged && !merged.isNullObject && merged.address ? merged.address.split(",").map(parseRange) : [];
+        const merges = merged && !merged.isNullObject && merged.address ? merged.address.split(",").map(parseRangeA1) : [];
         // A merged area's value stays in its top-left cell only, as the engine expects.
         for (const m of merges) {
           for (let r = m.top; r <= m.bottom; r++) {
@@ -204,15 +191,14 @@ export class OfficeHost implements Host {
     if (readOnly()) throw new HostError("readOnly");
     try {
       const records = await Excel.run(writeOptions(), async (context) => {
-        const sheets = [...new Set(writes.map((w) => w.sheet))].map((n) => context.workbook.worksheets.getItem(n));
-        sheets.forEach((s) => s.protection.load("protected"));
+        const refuseIfProtected = loadProtection(context, writes.map((w) => w.sheet));
         const cells = writes.map((w) => {
           const r = context.workbook.worksheets.getItem(w.sheet).getRange(w.cell);
           r.load("formulas,numberFormat");
           return r;
         });
         await context.sync();
-        if (sheets.some((s) => s.protection.protected)) throw new HostError("protected");
+        refuseIfProtected();
         const undo: UndoRecord[] = writes.map((w, i) => ({
           sheet: w.sheet,
           cell: w.cell,
@@ -245,10 +231,9 @@ export class OfficeHost implements Host {
     if (readOnly()) throw new HostError("readOnly");
     try {
       await Excel.run(async (context) => {
-        const sheets = [...new Set(records.map((w) => w.sheet))].map((n) => context.workbook.worksheets.getItem(n));
-        sheets.forEach((s) => s.protection.load("protected"));
+        const refuseIfProtected = loadProtection(context, records.map((w) => w.sheet));
         await context.sync();
-        if (sheets.some((s) => s.protection.protected)) throw new HostError("protected");
+        refuseIfProtected();
         for (const rec of records) {
           const r = context.workbook.worksheets.getItem(rec.sheet).getRange(rec.cell);
           r.numberFormat = [[rec.numberFormat]];
@@ -269,17 +254,15 @@ export class OfficeHost implements Host {
     const notes = supported("ExcelApi", "1.18");
     try {
       const records = await Excel.run(async (context) => {
-        const touched = [...new Set([...previous.map((p) => p.sheet), ...highlights.map((h) => h.sheet)])];
-        const sheets = touched.map((n) => context.workbook.worksheets.getItem(n));
-        sheets.forEach((s) => s.protection.load("protected"));
-        // Restore the cells we painted last time before reading the fills we will keep.
+        const refuseIfProtected = loadProtection(context, [...previous.map((p) => p.sheet), ...highlights.map((h) => h.sheet)]);
+        // The fills now; a cell we painted last time keeps the original fill recorded then.
         const fills = highlights.map((h) => {
           const r = context.workbook.worksheets.getItem(h.sheet).getRange(h.cell);
           r.format.fill.load("color");
           return r;
         });
         await context.sync();
-        if (sheets.some((s) => s.protection.protected)) throw new HostError("protected");
+        refuseIfProtected();
         const earlier = new Map(previous.map((p) => [`${p.sheet}!${p.cell}`, p.fill]));
         const out: HighlightRecord[] = highlights.map((h, i) => {
           const key = `${h.sheet}!${h.cell}`;
@@ -314,10 +297,9 @@ export class OfficeHost implements Host {
     if (!records.length) return 0;
     try {
       await Excel.run(async (context) => {
-        const sheets = [...new Set(records.map((p) => p.sheet))].map((n) => context.workbook.worksheets.getItem(n));
-        sheets.forEach((s) => s.protection.load("protected"));
+        const refuseIfProtected = loadProtection(context, records.map((p) => p.sheet));
         await context.sync();
-        if (sheets.some((s) => s.protection.protected)) throw new HostError("protected");
+        refuseIfProtected();
         for (const p of records) restoreFill(context.workbook.worksheets.getItem(p.sheet).getRange(p.cell), p.fill);
         await context.sync();
       });
@@ -373,6 +355,18 @@ export function restorable(formula: string | number | boolean | null): string | 
   if (formula === null) return "";
   if (typeof formula !== "string" || formula === "" || formula.startsWith("=")) return formula;
   return /^[\s\d.,%+\-/:()eE$₫]+$|^(true|false)$/i.test(formula) || formula.startsWith("'") ? `'${formula}` : formula;
+}
+
+/**
+ * Queues a load of the protection of every sheet named; the returned check, called after the
+ * sync, refuses the whole batch (nothing written) when any of them is protected.
+ */
+function loadProtection(context: Excel.RequestContext, sheets: string[]): () => void {
+  const items = [...new Set(sheets)].map((n) => context.workbook.worksheets.getItem(n));
+  items.forEach((s) => s.protection.load("protected"));
+  return () => {
+    if (items.some((s) => s.protection.protected)) throw new HostError("protected");
+  };
 }
 
 function restoreFill(range: Excel.Range, fill: string | null): void {

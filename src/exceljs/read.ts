@@ -3,8 +3,8 @@
  * browser preview uses the same code as the command line.
  */
 import ExcelJS from "exceljs";
-import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
-import { parseA1 } from "../engine/address";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
+import { parseRangeA1 } from "../engine/address";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -38,15 +38,8 @@ function fillColour(cell: ExcelJS.Cell): string | null {
   return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
 }
 
-function parseRange(ref: string): CellRange {
-  const [a, b] = ref.split(":");
-  const p = parseA1(a);
-  const q = parseA1(b ?? a);
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
-}
-
 export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(parseRange);
+  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(parseRangeA1);
   const mergedAway = new Set<string>();
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) mergedAway.add(`${r}:${c}`);

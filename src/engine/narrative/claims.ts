@@ -8,7 +8,7 @@
 import { Decimal } from "../decimal";
 import { formatPercent, formatViNumber, numberTokens, type NumberToken } from "../numbers";
 import { judgeStatedPercent } from "../percent";
-import { SEVERITY, type Claim, type Finding, type FindingKind } from "../report";
+import { makeFinding, type Claim, type Finding, type FindingKind } from "../report";
 import { unitAfter, sameUnit, type UnitReading } from "./units";
 
 export interface ProseResult {
@@ -31,10 +31,7 @@ function decs(t: Num): number {
 }
 
 function finding(kind: FindingKind, cell: string, text: string, start: number, end: number, vi: string, en: string, stated?: string | number | null, expected?: string | number | null): Finding {
-  const f: Finding = { kind, severity: SEVERITY[kind], cell, message: vi, messageEn: en, quote: text.slice(start, end), start, end };
-  if (stated !== undefined) f.stated = stated;
-  if (expected !== undefined) f.expected = expected;
-  return f;
+  return makeFinding(kind, cell, vi, en, { quote: text.slice(start, end), start, end, stated, expected });
 }
 
 /** A "/" that belongs to a date or a document number: 29/5/2024, 11/2024, 08/2019/NQ-HĐND, 01/01. */

@@ -6,7 +6,7 @@
  */
 import headerRules from "../rules/headers.json";
 import { a1, columnLetter, parseA1 } from "../address";
-import { SEVERITY, type Claim, type ColumnRole, type Finding, type FindingKind, type Item, type SheetReport } from "../report";
+import { makeFinding, type Claim, type ColumnRole, type Finding, type Item, type SheetReport } from "../report";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { cellText, fold, normalise } from "../text";
 import { Grid } from "../table/grid";
@@ -61,9 +61,7 @@ function recognise(grid: Grid): NarrativeLayout | null {
 
 const FOOTER = headerRules.footer.map(normalise);
 
-function finding(kind: FindingKind, cell: string, vi: string, en: string, extra: Partial<Finding> = {}): Finding {
-  return { kind, severity: SEVERITY[kind], cell, message: vi, messageEn: en, ...extra };
-}
+const finding = makeFinding;
 
 function quoteOf(text: string, start: number, end: number): Pick<Finding, "quote" | "start" | "end"> {
   return { quote: text.slice(start, end), start, end };

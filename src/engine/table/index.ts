@@ -5,7 +5,7 @@
 import { Decimal } from "../decimal";
 import { formatViNumber, formatPercent } from "../numbers";
 import { judgeStatedPercent } from "../percent";
-import { SEVERITY, type Finding, type FindingKind, type Item, type SheetReport, type Verdict } from "../report";
+import { makeFinding, type Finding, type FindingKind, type Item, type SheetReport, type Verdict } from "../report";
 import { isCellError, type SheetSnapshot } from "../snapshot";
 import { evaluateTarget, parseTarget, percentOf, describeTarget, type Target } from "../targets";
 import { cellText, containsPhrase, normalise } from "../text";
@@ -50,10 +50,7 @@ interface Model {
 const FIGURE_ROWS = new Set(["item", "subitem", "group", "total", "breakdown"]);
 
 function finding(kind: FindingKind, cell: string, message: string, messageEn: string, stated?: string | number | null, expected?: string | number | null): Finding {
-  const f: Finding = { kind, severity: SEVERITY[kind], cell, message, messageEn };
-  if (stated !== undefined) f.stated = stated;
-  if (expected !== undefined) f.expected = expected;
-  return f;
+  return makeFinding(kind, cell, message, messageEn, { stated, expected });
 }
 
 function readTarget(fig: Figure, raw: unknown): Target {
