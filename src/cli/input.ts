@@ -5,9 +5,9 @@
 import { promises as fs } from "node:fs";
 import { unzipSync } from "fflate";
 import type ExcelJS from "exceljs";
-import { loadWorkbook } from "../exceljs/read";
 import { readXlsx, ReaderError, type ReaderErrorCode } from "../reader/xlsx";
 import type { WorkbookSnapshot } from "../engine/snapshot";
+import { exceljsAdapter } from "./exceljs";
 import { InputError, type InputErrorCode } from "./messages";
 
 /** Limits on what is opened: larger inputs are refused with a sentence, not a crash. */
@@ -70,6 +70,8 @@ export async function readBytes(path: string): Promise<Uint8Array> {
 export async function openWorkbook(path: string): Promise<{ bytes: Uint8Array; workbook: ExcelJS.Workbook }> {
   const bytes = await readBytes(path);
   inspectBytes(bytes);
+  // ExcelJS is loaded only here, where a workbook is opened to be written back.
+  const { loadWorkbook } = exceljsAdapter();
   try {
     return { bytes, workbook: await loadWorkbook(bytes) };
   } catch {

@@ -8,11 +8,9 @@ import * as path from "node:path";
 import { planHighlights, planRecalc } from "../engine";
 import { buildTemplate } from "../engine/template";
 import { carryOverIndicators } from "../engine/carryover";
-import { applyHighlights, applyWrites, workbookBytes } from "../exceljs/write";
-import { workbookSnapshot } from "../exceljs/read";
-import { templateWorkbook } from "../exceljs/template";
 import { availableParallelism } from "node:os";
 import { openWorkbook } from "./input";
+import { exceljsAdapter } from "./exceljs";
 import { checkFiles } from "./pool";
 import { csvReport, writeXlsxReport } from "./summary-report";
 import { CLI_TEXT, InputError, USAGE, say, type Lang } from "./messages";
@@ -98,6 +96,7 @@ async function check(args: Args): Promise<number> {
   if (args.annotate && first?.report) {
     // The same cells the report names, painted in an ExcelJS copy of the input (never the input itself).
     const { workbook } = await openWorkbook(files[0].path);
+    const { applyHighlights, workbookBytes } = exceljsAdapter();
     const painted = applyHighlights(workbook, planHighlights(first.report), args.lang);
     await writeAtomically(args.annotate, await workbookBytes(workbook), args.force, args.lang);
     annotated = `${say(CLI_TEXT.annotateDone, args.lang, painted, args.annotate)}\n`;
@@ -149,6 +148,7 @@ async function recalc(args: Args): Promise<number> {
   if (!args.out) throw new UsageError(say(CLI_TEXT.missingArg, args.lang, "-o TỆP_RA.xlsx"));
   if (path.resolve(args.out) === path.resolve(input)) throw new UsageError(say(CLI_TEXT.sameAsInput, args.lang));
   const { workbook } = await openWorkbook(input);
+  const { workbookSnapshot, applyWrites, workbookBytes } = exceljsAdapter();
   const snapshot = workbookSnapshot(workbook, path.basename(input));
   const writes = planRecalc(snapshot);
   applyWrites(workbook, writes);
@@ -163,11 +163,13 @@ async function template(args: Args): Promise<number> {
   if (args.from) {
     // The indicator list of a previous period's workbook: same rows, empty figures.
     const { workbook } = await openWorkbook(args.from);
+    const { workbookSnapshot } = exceljsAdapter();
     const sheets = workbookSnapshot(workbook, path.basename(args.from)).sheets;
     const carried = sheets.map((s) => carryOverIndicators(s)).find((c) => c && c.count > 0);
     if (!carried) throw new UsageError(say(CLI_TEXT.noIndicators, args.lang, args.from));
     groups = carried.groups;
   }
+  const { templateWorkbook, workbookBytes } = exceljsAdapter();
   const wb = templateWorkbook(buildTemplate({ groups }));
   await writeAtomically(out, await workbookBytes(wb), args.force, args.lang);
   process.stdout.write(`${say(CLI_TEXT.templateDone, args.lang, out)}\n`);

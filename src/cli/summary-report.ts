@@ -3,7 +3,8 @@
  * finding, autofilter, frozen header) or `--report REPORT.csv` (the findings). Every text cell that
  * begins with = + - @ is written as text, never as a formula (CSV injection).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { exceljs } from "./exceljs";
 import { countBySeverity } from "../engine/report";
 import type { Lang } from "./messages";
 import type { FileResult } from "./report-json";
@@ -47,7 +48,8 @@ function findingRows(results: FileResult[], lang: Lang): string[][] {
 
 export async function writeXlsxReport(results: FileResult[], lang: Lang): Promise<Uint8Array> {
   const h = HEAD[lang];
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = exceljs();
+  const wb: ExcelJS.Workbook = new Workbook();
   wb.creator = "Soát Biểu";
   const files = wb.addWorksheet(h.files, { views: [{ state: "frozen", ySplit: 1 }] });
   files.addRow(h.fileCols).font = { bold: true };

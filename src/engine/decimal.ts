@@ -10,6 +10,7 @@ export const HUNDRED = new Decimal(100);
 
 /** A JavaScript number as the decimal it was typed as (0.1 is 0.1, not 0.1000000000000000055…). */
 export function dec(value: number | string | Decimal): Decimal {
-  if (typeof value === "number") return new Decimal(String(value));
+  // decimal.js reads a number through its shortest decimal string, as String() does; -0 is 0.
+  if (typeof value === "number") return new Decimal(value === 0 ? 0 : value);
   return new Decimal(value);
 }

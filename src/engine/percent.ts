@@ -10,10 +10,17 @@ export type PercentJudgement = "ok" | "truncated" | "mismatch";
  * There is no fixed tolerance in points.
  */
 export function judgeStatedPercent(stated: Decimal, decimals: number, exact: Decimal): PercentJudgement {
-  const u = new Decimal(10).pow(-decimals);
-  const half = u.div(2);
+  const half = halfUnit(decimals);
   if (exact.minus(stated).abs().lte(half)) return "ok";
   const cut = exact.toDecimalPlaces(decimals, Decimal.ROUND_DOWN);
   if (cut.eq(stated)) return "truncated";
   return "mismatch";
+}
+
+const HALF_UNITS: Decimal[] = [];
+
+/** u/2 = 10^-decimals / 2, made once per number of decimals. */
+function halfUnit(decimals: number): Decimal {
+  if (decimals < 0 || decimals > 30 || !Number.isInteger(decimals)) return new Decimal(10).pow(-decimals).div(2);
+  return (HALF_UNITS[decimals] ??= new Decimal(10).pow(-decimals).div(2));
 }

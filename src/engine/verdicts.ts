@@ -28,6 +28,17 @@ export const VERDICT_PHRASES: readonly VerdictPhrase[] = [
  */
 export function readVerdict(text: string | null | undefined): StatedVerdict | null {
   if (!text) return null;
+  // A column of verdicts repeats a handful of texts: each is read once.
+  const known = READ.get(text);
+  if (known !== undefined) return known;
+  const v = readVerdictText(text);
+  if (READ.size < 5000) READ.set(text, v);
+  return v;
+}
+
+const READ = new Map<string, StatedVerdict | null>();
+
+function readVerdictText(text: string): StatedVerdict | null {
   const t = normalise(text)
     .replace(/\([^)]*\)/g, " ")
     .replace(/[.;:!,*"'“”]+/g, " ")

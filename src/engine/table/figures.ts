@@ -1,6 +1,6 @@
 /** Reading figure cells: numbers, numbers typed as text, malformed numbers, errors, percent cells. */
 import { Decimal, HUNDRED, dec } from "../decimal";
-import { decimalsOf, parseViNumber } from "../numbers";
+import { parseViNumber } from "../numbers";
 import { isCellError, type CellValue } from "../snapshot";
 import type { Grid } from "./grid";
 
@@ -41,21 +41,41 @@ export function figureValue(f: Figure): Decimal | undefined {
   return f.kind === "number" || f.kind === "text-number" ? f.value : undefined;
 }
 
+/** Number formats repeat down a column: what each one shows is worked out once. */
+function memo<T>(compute: (format: string) => T): (format: string) => T {
+  const seen = new Map<string, T>();
+  return (format) => {
+    let v = seen.get(format);
+    if (v === undefined && !seen.has(format)) {
+      v = compute(format);
+      if (seen.size < 10000) seen.set(format, v);
+    }
+    return v as T;
+  };
+}
+
 /** True when a number format shows the value as a percent (a "%" outside quotes). */
 export function isPercentFormat(format: string | null): boolean {
-  if (!format) return false;
+  return format ? percentFormat(format) : false;
+}
+
+const percentFormat = memo((format) => {
   const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "");
   return section.includes("%");
-}
+});
 
 /** Decimals a number format shows ("0.00%" → 2, "#,##0" → 0), or null for General / unknown. */
 export function formatDecimals(format: string | null): number | null {
-  if (!format || /^general$/i.test(format.trim())) return null;
+  return format ? decimalsShown(format) : null;
+}
+
+const decimalsShown = memo((format): number | null => {
+  if (/^general$/i.test(format.trim())) return null;
   const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
   if (!/[0#?]/.test(section)) return null;
   const m = /\.([0#?]+)/.exec(section);
   return m ? m[1].length : 0;
-}
+});
 
 export interface StatedPercent {
   /** In percent points. */
@@ -74,7 +94,8 @@ export function readStatedPercent(grid: Grid, row: number, col: number): StatedP
   if (typeof v === "number" && Number.isFinite(v)) {
     const format = grid.numberFormat(row, col);
     const points = isPercentFormat(format) ? dec(v).times(HUNDRED) : dec(v);
-    const stored = decimalsOf(points.toNumber());
+    // Decimals as stored (a value with fewer than 6 round-trips through a double unchanged).
+    const stored = points.decimalPlaces();
     const shown = formatDecimals(format);
     if (stored >= 6) return { points, decimals: null, shownDecimals: shown ?? 2, fromFormula };
     if (shown !== null) {

@@ -1,6 +1,7 @@
 /** Read access to a sheet snapshot by absolute 1-based row and column, merges expanded on request. */
 import { a1 } from "../address";
 import type { CellValue, SheetSnapshot } from "../snapshot";
+import { readFigure, type Figure } from "./figures";
 import { boldAt, cellAt, formulaAt, lastCol, lastRow, numberFormatAt } from "../snapshot";
 
 export class Grid {
@@ -9,6 +10,8 @@ export class Grid {
   readonly firstCol: number;
   readonly lastCol: number;
   private readonly mergeAnchor = new Map<number, { row: number; col: number }>();
+  /** Each figure cell is read once (the checks look at the same target and actual several times). */
+  private readonly figures = new Map<number, Figure>();
 
   constructor(readonly sheet: SheetSnapshot) {
     this.firstRow = sheet.origin.row;
@@ -32,6 +35,17 @@ export class Grid {
 
   value(row: number, col: number): CellValue {
     return cellAt(this.sheet, row, col);
+  }
+
+  /** The cell read as a figure (see readFigure), remembered. */
+  figure(row: number, col: number): Figure {
+    const k = this.key(row, col);
+    let f = this.figures.get(k);
+    if (f === undefined) {
+      f = readFigure(cellAt(this.sheet, row, col));
+      this.figures.set(k, f);
+    }
+    return f;
   }
 
   /** The value shown at (row, col): a merged area's value in each of its cells. */

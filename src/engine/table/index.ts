@@ -16,7 +16,7 @@ import headerRules from "../rules/headers.json";
 import { Grid } from "./grid";
 import { columnMap, recogniseTable, type TableLayout } from "./layout";
 import { classifyRows, type BodyRow } from "./rows";
-import { figureValue, readFigure, readStatedPercent, isPercentFormat, type Figure } from "./figures";
+import { figureValue, readFigure, readStatedPercent, isPercentFormat, type Figure, type StatedPercent } from "./figures";
 
 export { recogniseTable, roleOfHeader } from "./layout";
 export type { TableLayout } from "./layout";
@@ -45,6 +45,18 @@ interface Model {
   layout: TableLayout;
   rows: BodyRow[];
   readings: Map<number, RowReading>;
+  /** Stated percents read once (the item list and the percent check both need them). */
+  stated: Map<number, StatedPercent | null>;
+}
+
+function statedAt(model: Model, row: number, col: number): StatedPercent | null {
+  const key = row * 20000 + col;
+  let s = model.stated.get(key);
+  if (s === undefined) {
+    s = readStatedPercent(model.grid, row, col);
+    model.stated.set(key, s);
+  }
+  return s;
 }
 
 const FIGURE_ROWS = new Set(["item", "subitem", "group", "total", "breakdown"]);
@@ -66,8 +78,8 @@ function readTarget(fig: Figure, raw: unknown): Target {
  * in a "%" formatted cell, that cell holds a fraction (0,95 shows 95%) while the other holds points.
  */
 function pairValues(grid: Grid, row: number, targetCol: number, actualCol: number): { t: Decimal | undefined; a: Decimal | undefined } {
-  let t = figureValue(readFigure(grid.value(row, targetCol)));
-  let a = figureValue(readFigure(grid.value(row, actualCol)));
+  let t = figureValue(grid.figure(row, targetCol));
+  let a = figureValue(grid.figure(row, actualCol));
   const tPct = typeof grid.value(row, targetCol) === "number" && isPercentFormat(grid.numberFormat(row, targetCol));
   const aPct = typeof grid.value(row, actualCol) === "number" && isPercentFormat(grid.numberFormat(row, actualCol));
   if (tPct && !aPct && t !== undefined) t = t.times(100);
@@ -102,11 +114,11 @@ function buildModel(grid: Grid, layout: TableLayout): Model {
   for (const body of rows) {
     if (!FIGURE_ROWS.has(body.kind)) continue;
     // The first target is THE target; when it is blank, the next baseline that is filled in.
-    const targetCol = layout.targets.find((c) => readFigure(grid.value(body.row, c)).kind !== "empty") ?? layout.targets[0];
+    const targetCol = layout.targets.find((c) => grid.figure(body.row, c).kind !== "empty") ?? layout.targets[0];
     const rawTarget = grid.value(body.row, targetCol);
-    const targetFigure = readFigure(rawTarget);
+    const targetFigure = grid.figure(body.row, targetCol);
     let target = readTarget(targetFigure, rawTarget);
-    const actual = readFigure(grid.value(body.row, actualCol));
+    const actual = grid.figure(body.row, actualCol);
     const pair = pairValues(grid, body.row, targetCol, actualCol);
     if (target.kind === "quantity" && pair.t !== undefined) target = { ...target, value: pair.t };
     const actualValue = pair.a;
@@ -131,7 +143,7 @@ function buildModel(grid: Grid, layout: TableLayout): Model {
       unit,
     });
   }
-  return { grid, layout, rows, readings };
+  return { grid, layout, rows, readings, stated: new Map() };
 }
 
 function isItemRow(r: BodyRow): boolean {
@@ -187,7 +199,7 @@ function targetAsWritten(v: unknown): string | number | null {
 function statedPercentOf(model: Model, row: number): number | null {
   const p = model.layout.percents[0];
   if (!p) return null;
-  const s = readStatedPercent(model.grid, row, p.col);
+  const s = statedAt(model, row, p.col);
   return s ? s.points.toNumber() : null;
 }
 
@@ -200,6 +212,7 @@ function checkCells(model: Model): Finding[] {
     if (body.kind === "footer" || body.kind === "empty") continue;
     for (let c = grid.firstCol; c <= grid.lastCol; c++) {
       const v = grid.value(body.row, c);
+      if (v === null) continue;
       const cell = grid.address(body.row, c);
       if (isCellError(v)) {
         const formula = grid.formula(body.row, c);
@@ -216,7 +229,7 @@ function checkCells(model: Model): Finding[] {
         continue;
       }
       if (!figureCols.has(c) || !FIGURE_ROWS.has(body.kind)) continue;
-      const fig = readFigure(v);
+      const fig = grid.figure(body.row, c);
       if (fig.kind === "malformed") {
         out.push(
           finding(
@@ -273,11 +286,13 @@ function checkPercents(model: Model): Finding[] {
     if (!isItemRow(body)) continue;
     const reading = model.readings.get(body.row)!;
     for (const pc of layout.percents) {
-      const stated = readStatedPercent(grid, body.row, pc.col);
+      const stated = statedAt(model, body.row, pc.col);
       if (!stated) continue;
       const { t, a } = pairValues(grid, body.row, pc.target, pc.actual);
       if (t === undefined || a === undefined || t.isZero()) continue;
-      const exact = a.div(t).times(100);
+      // The main percent column divides the very pair the reading already divided.
+      const same = pc.target === reading.targetCol && pc.actual === layout.col.actual && reading.percent !== null;
+      const exact = same ? reading.percent! : a.div(t).times(100);
       const cell = grid.address(body.row, pc.col);
       let shownStated = stated.points;
       let decimals = stated.decimals ?? stated.shownDecimals;
@@ -366,8 +381,8 @@ function checkVerdicts(model: Model): Finding[] {
     if (vCol === undefined || r.verdictCol === undefined) continue;
     let cell = grid.address(body.row, r.verdictCol);
     if (r.verdict && r.actualValue !== undefined) {
-      const reason = why(r, r.actualValue);
       if (!r.statedVerdictText) {
+        const reason = why(r, r.actualValue);
         const mark = layout.verdictMarks?.find((m) => m.verdict === r.verdict);
         if (mark) cell = grid.address(body.row, mark.col);
         out.push(
@@ -381,6 +396,7 @@ function checkVerdicts(model: Model): Finding[] {
           ),
         );
       } else if ((r.statedVerdict === "Đạt" || r.statedVerdict === "Chưa đạt") && r.statedVerdict !== r.verdict) {
+        const reason = why(r, r.actualValue);
         out.push(
           finding(
             "verdict-mismatch",
@@ -440,9 +456,9 @@ function checkSums(model: Model): Finding[] {
     // Averages, yields, rates and indices never add up.
     if ([owner, ...parts].some((r) => NON_ADDITIVE.some((w) => containsPhrase(normalise(r.name), w)))) return;
     for (const c of sumCols) {
-      const whole = figureValue(readFigure(grid.value(owner.row, c)));
+      const whole = figureValue(grid.figure(owner.row, c));
       if (whole === undefined) continue;
-      const values = parts.map((p) => figureValue(readFigure(grid.value(p.row, c))));
+      const values = parts.map((p) => figureValue(grid.figure(p.row, c)));
       if (values.some((v) => v === undefined)) continue;
       const sum = values.reduce<Decimal>((s, v) => s.plus(v!), new Decimal(0));
       if (sum.eq(whole)) continue;
@@ -660,7 +676,7 @@ export function planTableRecalc(sheet: SheetSnapshot): CellWrite[] {
     for (const pc of layout.percents) {
       const tRaw = grid.value(body.row, pc.target);
       const aRaw = grid.value(body.row, pc.actual);
-      const tFig = readFigure(tRaw);
+      const tFig = grid.figure(body.row, pc.target);
       let target = readTarget(tFig, tRaw);
       const { t, a } = pairValues(grid, body.row, pc.target, pc.actual);
       if (target.kind === "quantity" && t !== undefined) target = { ...target, value: t };

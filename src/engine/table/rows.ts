@@ -25,10 +25,26 @@ const BREAKDOWN = /^(?:[-+*•–—·]|[a-zđ][).]|\([a-zđ]\))$/;
 const FOOTER = headerRules.footer.map(normalise);
 const TOTAL = headerRules.total.map(normalise);
 
+/** The first two letters of a text, without diacritics, lower case, spaces skipped ("Người" → "ng"). */
+function head(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length && out.length < 2; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    if (code >= 65 && code <= 90) out += String.fromCharCode(code + 32);
+    else if (code < 128) out += text[i];
+    else if (!/\s/.test(text[i])) out += text[i].normalize("NFD")[0].toLowerCase();
+  }
+  return out;
+}
+
+/** Footer phrases by their first two letters: most cells are ruled out without normalising them. */
+const FOOTER_HEADS = new Set(FOOTER.map(head));
+
 function isFooterRow(grid: Grid, row: number): boolean {
   for (let c = grid.firstCol; c <= grid.lastCol; c++) {
     const v = grid.value(row, c);
-    if (typeof v !== "string" || v.length > 60) continue;
+    if (typeof v !== "string" || v.length > 60 || !FOOTER_HEADS.has(head(v))) continue;
     const t = normalise(v);
     if (t.length <= 40 && FOOTER.some((f) => t === f || t.startsWith(`${f} `) || t.startsWith(f))) return true;
   }
@@ -56,6 +72,7 @@ export function classifyRows(grid: Grid, layout: TableLayout): BodyRow[] {
   const out: BodyRow[] = [];
   const sttCol = layout.col.stt;
   const nameCol = layout.col.name;
+  const figureCols = [...layout.targets, layout.col.actual!];
   for (let row = layout.bodyTop; row <= grid.lastRow; row++) {
     if (isFooterRow(grid, row)) {
       out.push({ row, kind: "footer", stt: "", path: [], name: "", hasFigures: false });
@@ -64,7 +81,6 @@ export function classifyRows(grid: Grid, layout: TableLayout): BodyRow[] {
     const sttRaw = sttCol !== undefined ? grid.value(row, sttCol) : null;
     const stt = cellText(sttRaw).trim();
     const name = nameCol !== undefined ? cellText(grid.value(row, nameCol)).trim() : "";
-    const figureCols = [...layout.targets, layout.col.actual!];
     const hasFigures = figureCols.some((c) => figure(grid.value(row, c)));
     let empty = true;
     for (let c = grid.firstCol; c <= grid.lastCol && empty; c++) if (figure(grid.value(row, c))) empty = false;
@@ -87,9 +103,7 @@ function kindOf(
   nameCol: number | undefined,
 ): Omit<BodyRow, "row"> {
   const base = { stt, name, hasFigures };
-  const lowered = normalise(name);
-  const sttNorm = normalise(stt);
-  if (isTotalName(sttNorm)) return { ...base, kind: "total", path: [] };
+  if (stt && isTotalName(normalise(stt))) return { ...base, kind: "total", path: [] };
   if (typeof sttRaw === "number" && Number.isInteger(sttRaw) && sttRaw > 0) return { ...base, kind: "item", path: [sttRaw] };
   if (stt) {
     const s = stt.replace(/\s+/g, "");
@@ -103,7 +117,7 @@ function kindOf(
     if (BREAKDOWN.test(s.toLowerCase())) return { ...base, kind: "breakdown", path: [] };
   }
   if (!stt) {
-    if (isTotalName(lowered)) return { ...base, kind: "total", path: [] };
+    if (isTotalName(normalise(name))) return { ...base, kind: "total", path: [] };
     if (/^[-+*•–]/.test(name)) return { ...base, kind: "breakdown", path: [] };
     if (!hasFigures) {
       const bold = nameCol !== undefined && grid.bold(row, nameCol);
