@@ -1,8 +1,8 @@
 /**
  * Import of the indicator list from a previous period's workbook: the same groups, numbering,
  * names and units, with empty figures (or the new targets given), so a clerk does not retype
- * sixty indicators. `groups` feeds buildTemplate(); `rows` is the full list as written (sub-items
- * and breakdown lines with their own numbering), for an adapter that copies the sheet's rows.
+ * sixty indicators. `groups` feeds buildTemplate() with every item, sub-item and breakdown line in
+ * its numbering; `rows` is the full list as written (group and total rows too), for tracing.
  */
 import { cellText, normalise } from "./text";
 import type { SheetSnapshot } from "./snapshot";
@@ -61,10 +61,11 @@ export function carryOverIndicators(previous: SheetSnapshot, targets: Map<string
       groups.push({ label: r.stt || String(groups.length + 1), name: r.name, items: [] });
       continue;
     }
-    if (!indicator) continue;
+    // Totals are the clerk's to add up again; breakdown lines stay under their item.
+    if (kind === "total") continue;
     if (!groups.length) groups.push({ label: "I", name: "", items: [] });
-    groups[groups.length - 1].items.push({ name: r.name, unit, ...(target !== undefined ? { target } : {}) });
-    count++;
+    groups[groups.length - 1].items.push({ stt: r.stt, kind, name: r.name, unit, ...(target !== undefined ? { target } : {}) });
+    if (indicator) count++;
   }
   return { groups, rows, count };
 }

@@ -5,6 +5,7 @@
  */
 import { a1 } from "./address";
 import { percentFormula, verdictFormula } from "./formulas";
+import { isLowerIsBetter } from "./verdicts";
 
 export type TemplateStyle = "title" | "subtitle" | "header" | "numbering" | "group" | "item" | "footer" | "footerNote";
 
@@ -19,8 +20,18 @@ export interface TemplateCell {
 export interface TemplateGroup {
   label: string;
   name: string;
-  /** Indicator names; blank rows are left for the clerk to fill. */
-  items: { name?: string; unit?: string; target?: number | string }[];
+  /** Indicator rows; blank rows are left for the clerk to fill. */
+  items: TemplateItem[];
+}
+
+export interface TemplateItem {
+  /** Numbering as written in a carried-over list ("1", "1.2", "-"); numbered 1, 2, 3 … when absent. */
+  stt?: string;
+  /** A sub-item (1.1) or a breakdown line ("- Trâu") keeps its place under its item. */
+  kind?: "item" | "subitem" | "breakdown";
+  name?: string;
+  unit?: string;
+  target?: number | string;
 }
 
 export interface TemplateOptions {
@@ -95,13 +106,18 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
     for (let c = 3; c <= last; c++) cells.push({ cell: a1(row, c), style: "group" });
     row++;
     for (const item of g.items) {
-      cells.push({ cell: a1(row, 1), value: n++, style: "item" });
+      // A carried-over list keeps its numbering (1.1, "-"); a blank row is numbered on.
+      const stt = item.stt?.trim();
+      if (stt && /^\d+$/.test(stt)) n = Number(stt) + 1;
+      cells.push({ cell: a1(row, 1), value: stt ? (/^\d+$/.test(stt) ? Number(stt) : stt) : n++, style: "item" });
       cells.push({ cell: a1(row, 2), value: item.name ?? "", style: "item" });
       cells.push({ cell: a1(row, 3), value: item.unit ?? "", style: "item" });
       cells.push(item.target !== undefined ? { cell: a1(row, 4), value: item.target, style: "item" } : { cell: a1(row, 4), style: "item" });
       cells.push({ cell: a1(row, 5), style: "item" });
       cells.push({ cell: a1(row, 6), formula: percentFormula(a1(row, 4), a1(row, 5)), style: "item", numberFormat: "0.00" });
-      cells.push({ cell: a1(row, 7), formula: verdictFormula(a1(row, 4), a1(row, 5)), style: "item" });
+      // "Tỷ lệ hộ nghèo" and the like are met at or below the target (SPEC §4).
+      const lowerIsBetter = isLowerIsBetter(item.name);
+      cells.push({ cell: a1(row, 7), formula: verdictFormula(a1(row, 4), a1(row, 5), { lowerIsBetter }), style: "item" });
       cells.push({ cell: a1(row, 8), style: "item" });
       row++;
     }

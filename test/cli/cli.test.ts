@@ -228,7 +228,9 @@ describe("template --from", () => {
     expect(s.recognized).toBe(true);
     expect(s.items.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(["Thu ngân sách trên địa bàn", "Tổng đàn gia súc", "Giao quân"]));
     expect(s.items.every((i: { target: unknown; actual: unknown }) => i.target === null && i.actual === null)).toBe(true);
-    expect(s.findings.filter((f: { severity: string }) => f.severity !== "info")).toEqual([]);
+    // The previous numbering is kept as written, so its one slip (14 then 16, a required finding of
+    // the fixture) comes along and is the only thing the check says of the new blank sheet.
+    expect(s.findings.filter((f: { severity: string }) => f.severity !== "info").map((f: { kind: string; cell: string }) => `${f.kind}@${f.cell}`)).toEqual(["numbering-gap@A28"]);
     const bad = run("template", "--from", F1, "-o", path.join(dir, "x.xlsx"));
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("Không tìm thấy biểu chỉ tiêu nào");

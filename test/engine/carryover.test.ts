@@ -2,6 +2,25 @@ import { analyseSheet } from "../../src/engine";
 import { buildTemplate } from "../../src/engine/template";
 import { carryOverIndicators } from "../../src/engine/carryover";
 import { BODY, fixture, sheet, table } from "../helpers/grid";
+import { parseA1 } from "../../src/engine/address";
+import type { TemplateModel } from "../../src/engine/template";
+import type { CellValue, SheetSnapshot } from "../../src/engine/snapshot";
+
+/** The template model as a spreadsheet would hold it before anything is typed (formulas show blank). */
+function sheetFromTemplate(model: TemplateModel): SheetSnapshot {
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (const c of model.cells) {
+    const { row, col } = parseA1(c.cell);
+    for (let r = values.length; r < row; r++) {
+      values.push(Array(8).fill(null));
+      formulas.push(Array(8).fill(null));
+    }
+    values[row - 1][col - 1] = c.formula ? "" : (c.value ?? null);
+    formulas[row - 1][col - 1] = c.formula ?? null;
+  }
+  return { name: model.sheetName, origin: { row: 1, col: 1 }, values, formulas, merges: [], hiddenRows: [], hiddenCols: [] };
+}
 
 describe("import of the indicator list from a previous period", () => {
   test("the fixture: same groups, numbering, names and units; figures empty or the new targets given", async () => {
@@ -9,11 +28,12 @@ describe("import of the indicator list from a previous period", () => {
     const carried = carryOverIndicators(prev, new Map([["Giao quân", 7]]))!;
     expect(carried.count).toBe(16);
     expect(carried.groups.map((g) => [g.label, g.name, g.items.length])).toEqual([
-      ["I", "KINH TẾ", 7],
+      // Item 7's four breakdown lines (Trâu, Bò, Dê, Ngựa) come along under it.
+      ["I", "KINH TẾ", 11],
       ["II", "VĂN HÓA - XÃ HỘI", 6],
       ["III", "QUỐC PHÒNG - AN NINH", 3],
     ]);
-    expect(carried.groups[2].items[0]).toEqual({ name: "Giao quân", unit: "Người", target: 7 });
+    expect(carried.groups[2].items[0]).toEqual({ stt: "14", kind: "item", name: "Giao quân", unit: "Người", target: 7 });
     // The breakdown lines of "Tổng đàn gia súc" come along in the row list, without figures.
     const herd = carried.rows.findIndex((r) => r.name === "Tổng đàn gia súc");
     expect(carried.rows.slice(herd, herd + 5).map((r) => [r.kind, r.stt, r.name, r.unit])).toEqual([
@@ -67,19 +87,41 @@ describe("import of the indicator list from a previous period", () => {
         label: "I",
         name: "KINH TẾ",
         items: [
-          { name: "Sản xuất nông nghiệp", unit: "ha" },
-          { name: "Lúa  xuân", unit: "ha", target: 65 },
-          { name: "Ngô", unit: "ha" },
-          { name: "Tổng đàn trâu, bò", unit: "con" },
+          { stt: "1", kind: "item", name: "Sản xuất nông nghiệp", unit: "ha" },
+          { stt: "1.1", kind: "subitem", name: "Lúa  xuân", unit: "ha", target: 65 },
+          { stt: "1.2", kind: "subitem", name: "Ngô", unit: "ha" },
+          { stt: "2", kind: "item", name: "Tổng đàn trâu, bò", unit: "con" },
+          { stt: "-", kind: "breakdown", name: "Trâu", unit: "con" },
+          { stt: "-", kind: "breakdown", name: "Bò", unit: "con" },
         ],
       },
-      { label: "II", name: "XÃ HỘI", items: [{ name: "Tỷ lệ hộ nghèo", unit: "%", target: "Dưới 4%" }] },
+      // The total row is not carried into the template: the clerk adds it up again.
+      { label: "II", name: "XÃ HỘI", items: [{ stt: "3", kind: "item", name: "Tỷ lệ hộ nghèo", unit: "%", target: "Dưới 4%" }] },
     ]);
+    // In the new template the numbering is the previous one, and "Tỷ lệ hộ nghèo" is judged at or below its target.
+    const model = buildTemplate({ groups: carried.groups });
+    const col = (letter: string) => model.cells.filter((c) => c.cell.startsWith(letter) && /^\D\d+$/.test(c.cell) && c.style === "item");
+    expect(col("A").map((c) => c.value)).toEqual([1, "1.1", "1.2", 2, "-", "-", 3]);
+    expect(col("G").map((c) => c.formula!.includes("<="))).toEqual([false, false, false, false, false, false, true]);
+    // Checked as it is, the carried-over template raises no error or warning.
+    const report = analyseSheet(sheetFromTemplate(model));
+    expect(report.recognized).toBe(true);
+    expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(report.items.map((i) => i.stt)).toEqual(["1", "1.1", "1.2", "2", "3"]);
   });
 
   test("a sheet whose indicators have no group row gets one unnamed group", () => {
     const carried = carryOverIndicators(table([[1, "Giao quân", "người", 6, 6], [2, "Sản lượng", "tấn", 10, 9]]))!;
-    expect(carried.groups).toEqual([{ label: "I", name: "", items: [{ name: "Giao quân", unit: "người" }, { name: "Sản lượng", unit: "tấn" }] }]);
+    expect(carried.groups).toEqual([
+      {
+        label: "I",
+        name: "",
+        items: [
+          { stt: "1", kind: "item", name: "Giao quân", unit: "người" },
+          { stt: "2", kind: "item", name: "Sản lượng", unit: "tấn" },
+        ],
+      },
+    ]);
   });
 
   test("a sheet that is not a table gives nothing to import", () => {

@@ -158,6 +158,43 @@ lo(
 );
 
 lo(
+  "a template carried over from the previous period: LibreOffice's verdicts equal the engine's, lower-is-better ones included",
+  async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-from-"));
+    const blank = path.join(dir, "ky-moi.xlsx");
+    expect(run("template", "--from", path.join(FIXTURES, "f2-binh-trung-table.xlsx"), "-o", blank).status).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(blank);
+    const ws = wb.worksheets[0];
+    // Every indicator row gets target 10 and an actual of 9 or 11, so each verdict formula is met once
+    // above and once below its target; "Tỷ lệ hộ nghèo" and "Số vụ cháy rừng" are judged ≤.
+    const rows: number[] = [];
+    ws.eachRow((row, r) => {
+      const stt = row.getCell(1).value;
+      if (r > 6 && row.getCell(7).formula && stt !== "-") rows.push(r);
+    });
+    rows.forEach((r, i) => {
+      ws.getCell(`D${r}`).value = 10;
+      ws.getCell(`E${r}`).value = i % 2 ? 11 : 9;
+    });
+    const filled = path.join(dir, "filled.xlsx");
+    await wb.xlsx.writeFile(filled);
+    const computed = await libreOfficeValues(filled);
+    const report = analyseSheet((await readSnapshot(readFileSync(filled), "filled.xlsx")).sheets[0]);
+    let lower = 0;
+    for (const r of rows) {
+      const item = report.items.find((i) => i.row === r)!;
+      expect([r, computed.get(`${ws.name}!G${r}`)]).toEqual([r, item.verdict]);
+      expect([r, close(computed.get(`${ws.name}!F${r}`), item.percent)]).toEqual([r, true]);
+      if (isLowerIsBetter(item.name)) lower++;
+    }
+    expect(rows.length).toBe(16);
+    expect(lower).toBe(2);
+  },
+  180_000,
+);
+
+lo(
   "a recalculated workbook: LibreOffice's percents and verdicts equal the engine's on every item row",
   async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-rc-"));
