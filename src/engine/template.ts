@@ -6,8 +6,48 @@
 import { a1 } from "./address";
 import { percentFormula, verdictFormula } from "./formulas";
 import { isLowerIsBetter } from "./verdicts";
+import { HIGHLIGHT_FILL } from "./plan";
 
 export type TemplateStyle = "title" | "subtitle" | "header" | "numbering" | "group" | "item" | "footer" | "footerNote";
+
+/** How each kind of template cell looks, as data both adapters (ExcelJS, Office.js) apply. */
+export interface TemplateLook {
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  align?: "center";
+  middle?: boolean;
+  wrap?: boolean;
+  border?: boolean;
+  /** Fill colour "#RRGGBB". */
+  fill?: string;
+}
+
+export const TEMPLATE_FONT = "Times New Roman";
+
+export const TEMPLATE_LOOKS: Record<TemplateStyle, TemplateLook> = {
+  title: { size: 13, bold: true, align: "center", middle: true, wrap: true },
+  subtitle: { size: 12, italic: true, align: "center" },
+  header: { size: 12, bold: true, align: "center", middle: true, wrap: true, border: true, fill: "#F2F2F2" },
+  numbering: { size: 10, italic: true, align: "center", border: true },
+  group: { size: 12, bold: true, border: true },
+  item: { size: 12, middle: true, wrap: true, border: true },
+  footer: { size: 12, bold: true, align: "center" },
+  footerNote: { size: 12, italic: true, align: "center" },
+};
+
+/** The conditional formats of the template: "Chưa đạt" in red, any formula error filled. */
+export const TEMPLATE_ALERT = { fill: HIGHLIGHT_FILL.error, font: "#9C0006" };
+
+/** A sheet name not yet taken: "Biểu chỉ tiêu", then "Biểu chỉ tiêu (2)", … (Excel compares names without case). */
+export function uniqueSheetName(base: string, taken: string[]): string {
+  const used = new Set(taken.map((n) => n.toLocaleLowerCase("vi")));
+  if (!used.has(base.toLocaleLowerCase("vi"))) return base;
+  for (let i = 2; ; i++) {
+    const name = `${base} (${i})`;
+    if (!used.has(name.toLocaleLowerCase("vi"))) return name;
+  }
+}
 
 export interface TemplateCell {
   cell: string;
@@ -55,6 +95,8 @@ export interface TemplateModel {
   verdictRange: string;
   percentRange: string;
   bodyRange: string;
+  /** Header row height in points. */
+  headerHeight: number;
 }
 
 export const VERDICT_LIST = ["Đạt", "Chưa đạt", "Chưa đánh giá"];
@@ -144,5 +186,6 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
     verdictRange: `G${firstBodyRow}:G${lastBodyRow}`,
     percentRange: `F${firstBodyRow}:F${lastBodyRow}`,
     bodyRange: `A${firstBodyRow}:${lastLetter}${lastBodyRow}`,
+    headerHeight: 32,
   };
 }

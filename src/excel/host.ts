@@ -4,6 +4,7 @@
  */
 import type { CellWrite, Highlight } from "../engine/plan";
 import type { SheetSnapshot } from "../engine/snapshot";
+import type { TemplateModel } from "../engine/template";
 
 export interface SheetInfo {
   name: string;
@@ -39,6 +40,11 @@ export interface Host {
   /** Removes our highlights only, restoring the original fills; returns how many. */
   clearHighlights(): Promise<number>;
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * "Tạo biểu mẫu": adds the template as a new sheet (under a name not yet taken), makes it the
+   * active sheet and returns its name. Nothing is left behind when it fails.
+   */
+  addTemplateSheet(model: TemplateModel): Promise<string>;
   /**
    * Calls back when the sheet changes (for re-checking); `own` is true when the host says the
    * change came from this add-in (Excel's triggerSource, ExcelApi 1.14). Returns a function that stops it.

@@ -11,6 +11,7 @@ import type { CellWrite, Highlight } from "../engine/plan";
 import { HIGHLIGHT_FILL } from "../engine/plan";
 import type { CellValue, SheetSnapshot } from "../engine/snapshot";
 import { parseRangeA1 } from "../engine/address";
+import { TEMPLATE_ALERT, TEMPLATE_FONT, TEMPLATE_LOOKS, uniqueSheetName, type TemplateModel } from "../engine/template";
 import { HostError, SETTINGS, type HighlightRecord, type Host, type SheetInfo, type UndoRecord } from "./host";
 
 /** Cells per read request: well under the 5 MB payload of Excel on the web. */
@@ -328,6 +329,33 @@ export class OfficeHost implements Host {
     }
   }
 
+  async addTemplateSheet(model: TemplateModel): Promise<string> {
+    if (readOnly()) throw new HostError("readOnly");
+    let added: string | undefined;
+    try {
+      return await Excel.run(writeOptions(), async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        const protection = context.workbook.protection;
+        protection.load("protected");
+        await context.sync();
+        // A workbook whose structure is protected takes no new sheet.
+        if (protection.protected) throw new HostError("protected");
+        const name = uniqueSheetName(model.sheetName, sheets.items.map((s) => s.name));
+        const ws = sheets.add(name);
+        added = name;
+        writeTemplate(ws, model);
+        ws.activate();
+        await context.sync();
+        return name;
+      });
+    } catch (e) {
+      // Excel keeps what a failed batch did before the failure: a half-made sheet is removed.
+      if (added) await removeSheet(added);
+      return translate(e);
+    }
+  }
+
   async onChanged(sheet: string, callback: (own: boolean) => void): Promise<() => void> {
     let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
     await Excel.run(async (context) => {
@@ -344,6 +372,77 @@ export class OfficeHost implements Host {
         await context.sync();
       });
     };
+  }
+}
+
+/** Queues every write of the template into a new, empty sheet (one sync does them all). */
+function writeTemplate(ws: Excel.Worksheet, model: TemplateModel): void {
+  model.columns.forEach((c, i) => {
+    // Excel's column width in points: about 7 points per character of the default font, plus padding.
+    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = Math.round(c.width * 7 + 5);
+  });
+  for (const c of model.cells) {
+    const r = ws.getRange(c.cell);
+    if (c.numberFormat) r.numberFormat = [[c.numberFormat]];
+    if (c.formula) r.formulas = [[c.formula]];
+    else if (c.value !== undefined) r.values = [[c.value]];
+    const look = TEMPLATE_LOOKS[c.style];
+    const f = r.format;
+    f.font.name = TEMPLATE_FONT;
+    f.font.size = look.size;
+    if (look.bold) f.font.bold = true;
+    if (look.italic) f.font.italic = true;
+    if (look.align) f.horizontalAlignment = "Center";
+    if (look.middle) f.verticalAlignment = "Center";
+    if (look.wrap) f.wrapText = true;
+    if (look.fill) f.fill.color = look.fill;
+    if (look.border) {
+      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) {
+        const b = f.borders.getItem(edge);
+        b.style = "Continuous";
+        b.color = "#000000";
+      }
+    }
+  }
+  for (const m of model.merges) ws.getRange(m).merge(false);
+  ws.getRange(`${model.headerRow}:${model.headerRow}`).format.rowHeight = model.headerHeight;
+  ws.freezePanes.freezeRows(model.headerRow + 1);
+  // Alerts: "Chưa đạt" in red, any formula error filled (ExcelApi 1.6, within our 1.7 minimum).
+  const [vTop] = model.verdictRange.split(":");
+  const [bodyTop] = model.bodyRange.split(":");
+  const notMet = ws.getRange(model.verdictRange).conditionalFormats.add("Custom");
+  notMet.custom.rule.formula = `=${vTop}="Chưa đạt"`;
+  notMet.custom.format.fill.color = TEMPLATE_ALERT.fill;
+  notMet.custom.format.font.color = TEMPLATE_ALERT.font;
+  notMet.custom.format.font.bold = true;
+  const errors = ws.getRange(model.bodyRange).conditionalFormats.add("Custom");
+  errors.custom.rule.formula = `=ISERROR(${bodyTop})`;
+  errors.custom.format.fill.color = TEMPLATE_ALERT.fill;
+  // The verdict list (ExcelApi 1.8) and the print setup (1.9) where this Excel has them.
+  if (supported("ExcelApi", "1.8")) {
+    const v = ws.getRange(model.verdictRange).dataValidation;
+    v.rule = { list: { inCellDropDown: true, source: model.verdictList.join(",") } };
+    v.prompt = { showPrompt: true, title: "Đánh giá", message: "Đạt, Chưa đạt hoặc Chưa đánh giá" };
+    v.errorAlert = { showAlert: false, style: "Information", title: "", message: "" };
+  }
+  if (supported("ExcelApi", "1.9")) {
+    const page = ws.pageLayout;
+    page.orientation = "Landscape";
+    page.paperSize = "A4";
+    // One page wide; as many pages tall as the list needs.
+    page.zoom = { horizontalFitToPages: 1 };
+    page.setPrintTitleRows(`$${model.headerRow}:$${model.headerRow + 1}`);
+  }
+}
+
+async function removeSheet(name: string): Promise<void> {
+  try {
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(name).delete();
+      await context.sync();
+    });
+  } catch {
+    // The sheet was never made.
   }
 }
 

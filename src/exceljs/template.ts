@@ -1,57 +1,24 @@
-/** Writes the standard template (src/engine/template.ts) as an ExcelJS workbook. */
+/** Writes the standard template (src/engine/template.ts) as an ExcelJS worksheet or workbook. */
 import ExcelJS from "exceljs";
-import type { TemplateModel, TemplateStyle } from "../engine/template";
-import { HIGHLIGHT_FILL } from "../engine/plan";
+import { TEMPLATE_ALERT, TEMPLATE_FONT, TEMPLATE_LOOKS, type TemplateModel, type TemplateStyle } from "../engine/template";
 
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
 function styleCell(cell: ExcelJS.Cell, style: TemplateStyle): void {
-  const font: Partial<ExcelJS.Font> = { name: "Times New Roman", size: 12 };
-  switch (style) {
-    case "title":
-      cell.font = { ...font, bold: true, size: 13 };
-      cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-      break;
-    case "subtitle":
-      cell.font = { ...font, italic: true };
-      cell.alignment = { horizontal: "center" };
-      break;
-    case "header":
-      cell.font = { ...font, bold: true };
-      cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-      cell.border = BORDER;
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
-      break;
-    case "numbering":
-      cell.font = { ...font, italic: true, size: 10 };
-      cell.alignment = { horizontal: "center" };
-      cell.border = BORDER;
-      break;
-    case "group":
-      cell.font = { ...font, bold: true };
-      cell.border = BORDER;
-      break;
-    case "item":
-      cell.font = font;
-      cell.border = BORDER;
-      cell.alignment = { vertical: "middle", wrapText: true };
-      break;
-    case "footer":
-      cell.font = { ...font, bold: true };
-      cell.alignment = { horizontal: "center" };
-      break;
-    case "footerNote":
-      cell.font = { ...font, italic: true };
-      cell.alignment = { horizontal: "center" };
-      break;
+  const look = TEMPLATE_LOOKS[style];
+  cell.font = { name: TEMPLATE_FONT, size: look.size, ...(look.bold ? { bold: true } : {}), ...(look.italic ? { italic: true } : {}) };
+  if (look.align || look.middle || look.wrap) {
+    cell.alignment = { ...(look.align ? { horizontal: look.align } : {}), ...(look.middle ? { vertical: "middle" } : {}), ...(look.wrap ? { wrapText: true } : {}) };
   }
+  if (look.border) cell.border = BORDER;
+  if (look.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
 }
 
-export function templateWorkbook(model: TemplateModel): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Soát Biểu";
-  const ws = wb.addWorksheet(model.sheetName, {
+/** Adds the template as a new sheet of `wb` (named `name`, else the model's name). */
+export function addTemplateSheet(wb: ExcelJS.Workbook, model: TemplateModel, name = model.sheetName): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, {
     pageSetup: {
       paperSize: 9,
       orientation: "landscape",
@@ -72,7 +39,7 @@ export function templateWorkbook(model: TemplateModel): ExcelJS.Workbook {
     if (c.numberFormat) cell.numFmt = c.numberFormat;
   }
   for (const m of model.merges) ws.mergeCells(m);
-  ws.getRow(model.headerRow).height = 32;
+  ws.getRow(model.headerRow).height = model.headerHeight;
 
   const list = `"${model.verdictList.join(",")}"`;
   const [vTop, vBottom] = model.verdictRange.split(":");
@@ -88,23 +55,30 @@ export function templateWorkbook(model: TemplateModel): ExcelJS.Workbook {
       showInputMessage: true,
     };
   }
-  const top = model.verdictRange.split(":")[0];
-  const fill = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", bgColor: { argb: `FF${hex.slice(1)}` } });
+  const fill = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", bgColor: { argb: argb(hex) } });
   ws.addConditionalFormatting({
     ref: model.verdictRange,
     rules: [
       {
         type: "expression",
         priority: 1,
-        formulae: [`${top}="Chưa đạt"`],
-        style: { font: { color: { argb: "FF9C0006" }, bold: true }, fill: fill(HIGHLIGHT_FILL.error) },
+        formulae: [`${vTop}="Chưa đạt"`],
+        style: { font: { color: { argb: argb(TEMPLATE_ALERT.font) }, bold: true }, fill: fill(TEMPLATE_ALERT.fill) },
       },
     ],
   });
   const bodyTop = model.bodyRange.split(":")[0];
   ws.addConditionalFormatting({
     ref: model.bodyRange,
-    rules: [{ type: "expression", priority: 2, formulae: [`ISERROR(${bodyTop})`], style: { fill: fill(HIGHLIGHT_FILL.error) } }],
+    rules: [{ type: "expression", priority: 2, formulae: [`ISERROR(${bodyTop})`], style: { fill: fill(TEMPLATE_ALERT.fill) } }],
   });
+  return ws;
+}
+
+/** A new workbook holding only the template sheet. */
+export function templateWorkbook(model: TemplateModel): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Soát Biểu";
+  addTemplateSheet(wb, model);
   return wb;
 }

@@ -8,6 +8,8 @@ import type { CellWrite, Highlight } from "../engine/plan";
 import type { SheetSnapshot } from "../engine/snapshot";
 import { sheetSnapshot } from "../exceljs/read";
 import { applyHighlights as paint, applyWrites as write } from "../exceljs/write";
+import { addTemplateSheet } from "../exceljs/template";
+import { uniqueSheetName, type TemplateModel } from "../engine/template";
 import { HostError, type Host, type SheetInfo } from "../excel/host";
 
 interface Saved {
@@ -132,6 +134,21 @@ export class PreviewHost implements Host {
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.active = sheet;
     this.events.select?.(sheet, cell);
+  }
+
+  async addTemplateSheet(model: TemplateModel): Promise<string> {
+    const name = uniqueSheetName(model.sheetName, this.workbook.worksheets.map((ws) => ws.name));
+    try {
+      addTemplateSheet(this.workbook, model, name);
+    } catch (e) {
+      const half = this.workbook.getWorksheet(name);
+      if (half) this.workbook.removeWorksheet(half.id);
+      throw new HostError("unknown", e instanceof Error ? e.message : String(e));
+    }
+    this.active = name;
+    this.changed([name]);
+    this.events.select?.(name, "A1");
+    return name;
   }
 
   async onChanged(sheet: string, callback: (own: boolean) => void): Promise<() => void> {

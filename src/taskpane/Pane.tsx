@@ -18,6 +18,9 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { analyseSheet, countBySeverity, planHighlights, planRecalc } from "../engine";
+import { planNormalise } from "../engine/normalise";
+import { buildTemplate } from "../engine/template";
+import { carryOverIndicators } from "../engine/carryover";
 import type { CellWrite } from "../engine/plan";
 import { HIGHLIGHT_FILL } from "../engine/plan";
 import type { ColumnRole, Finding, Severity, SheetReport } from "../engine/report";
@@ -41,6 +44,12 @@ export interface PaneProps {
 
 type Notice = { intent: "success" | "error" | "info"; text: string } | null;
 
+/** Writes waiting for the user's confirmation: a recalculation or a "Chuẩn hoá" clean-up. */
+interface Pending {
+  kind: "recalc" | "normalise";
+  writes: CellWrite[];
+}
+
 function shown(value: unknown, t: Strings): string {
   if (value === null || value === undefined || value === "") return t.empty;
   if (typeof value === "number") return formatViNumber(value, Number.isInteger(value) ? 0 : Math.min(2, String(value).split(".")[1]?.length ?? 0));
@@ -63,7 +72,8 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
   const [progress, setProgress] = React.useState<number | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice>(null);
-  const [pending, setPending] = React.useState<CellWrite[] | null>(null);
+  const [pending, setPending] = React.useState<Pending | null>(null);
+  const [carry, setCarry] = React.useState(true);
   const [canUndo, setCanUndo] = React.useState(false);
   const [show, setShow] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [selected, setSelected] = React.useState<Finding | null>(null);
@@ -159,12 +169,36 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
         setNotice({ intent: "info", text: t.nothingToRecalc });
         return;
       }
-      setPending(writes);
+      setPending({ kind: "recalc", writes });
+    });
+
+  const onNormalise = () =>
+    run(async () => {
+      const snap = await host.readSheet(sheet, (p) => setProgress(p));
+      setSnapshot(snap);
+      const writes = planNormalise(applyOverrides(snap, overrides));
+      if (!writes.length) {
+        setNotice({ intent: "info", text: t.nothingToNormalise });
+        return;
+      }
+      setPending({ kind: "normalise", writes });
+    });
+
+  const onTemplate = () =>
+    run(async () => {
+      // The indicator list of the selected sheet comes along when it is a table and the box is ticked.
+      const carried = carry && sheet ? carryOverIndicators(applyOverrides(await host.readSheet(sheet, (p) => setProgress(p)), overrides)) : null;
+      const from = carried && carried.count > 0 ? carried : null;
+      const name = await host.addTemplateSheet(buildTemplate(from ? { groups: from.groups } : {}));
+      onWorkbookChanged?.();
+      await refreshSheets();
+      onSheet(name);
+      setNotice({ intent: "success", text: from ? t.templateCarried(name, from.count, sheet) : t.templateMade(name) });
     });
 
   const onConfirm = () =>
     run(async () => {
-      const writes = pending ?? [];
+      const writes = pending?.writes ?? [];
       setPending(null);
       const n = await host.applyWrites(writes);
       onWorkbookChanged?.();
@@ -258,6 +292,15 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
             {t.clear}
           </Button>
         </div>
+        <div className="sb-buttons">
+          <Button data-testid="normalise" disabled={busy || !sheet} onClick={onNormalise}>
+            {t.normalise}
+          </Button>
+          <Button data-testid="template" disabled={busy} onClick={onTemplate}>
+            {t.template}
+          </Button>
+        </div>
+        <Checkbox data-testid="carry" checked={carry} onChange={(_, d) => setCarry(Boolean(d.checked))} label={t.carryOver} />
         <Switch data-testid="auto" checked={auto} onChange={(_, d) => setAuto(d.checked)} label={t.autoRecheck} />
 
         {progress !== null && (
@@ -274,16 +317,17 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
         )}
 
         {pending && (
-          <section className="sb-card" data-testid="recalc-preview">
-            <Text weight="semibold">{t.previewTitle(pending.length)}</Text>
+          <section className="sb-card" data-testid={pending.kind === "recalc" ? "recalc-preview" : "normalise-preview"}>
+            <Text weight="semibold">{pending.kind === "recalc" ? t.previewTitle(pending.writes.length) : t.normalisePreviewTitle(pending.writes.length)}</Text>
             <table className="sb-changes">
               <tbody>
-                {pending.map((w) => (
-                  <tr key={w.cell}>
+                {pending.writes.map((w) => (
+                  <tr key={w.cell} data-testid="change" data-cell={w.cell}>
                     <td>{w.cell}</td>
                     <td>{shown(w.before.value, t)}</td>
                     <td>→</td>
                     <td>{shown(w.value, t)}</td>
+                    {pending.kind === "normalise" && <td className="sb-reason">{lang === "en" ? w.reasonEn : w.reason}</td>}
                   </tr>
                 ))}
               </tbody>

@@ -53,6 +53,19 @@
     return v;
   }
 
+  function hasApi(state, version) {
+    const [a1, b1] = String(state.apis.ExcelApi || "1.1").split(".").map(Number);
+    const [a2, b2] = version.split(".").map(Number);
+    return a1 > a2 || (a1 === a2 && (b1 || 0) >= (b2 || 0));
+  }
+  /** Office.js throws on a member of a newer requirement set than the host has. */
+  function needApi(context, version, what) {
+    if (hasApi(context._state, version)) return;
+    const e = new Error(what + " needs ExcelApi " + version);
+    e.code = "ApiNotFound";
+    throw e;
+  }
+
   class NotLoaded extends Error {
     constructor(what) {
       super("PropertyNotLoaded: " + what + " was read before load() and context.sync()");
@@ -113,13 +126,128 @@
     }
   }
 
+  /** Range.format: what the template writes (font, alignment, borders, sizes), kept per cell in cell.fmt. */
+  function makeFormat(range) {
+    const set = (k, v) => {
+      range._check();
+      range._each((cell) => (cell.fmt = Object.assign({}, cell.fmt, { [k]: v })));
+    };
+    const font = {};
+    for (const k of ["name", "size", "bold", "italic", "color"]) {
+      Object.defineProperty(font, k, {
+        set(v) {
+          set("font." + k, v);
+        },
+      });
+    }
+    const format = {
+      fill: new Fill(range),
+      font,
+      borders: {
+        getItem(edge) {
+          return {
+            set style(v) {
+              set("border." + edge, v);
+            },
+            set color(v) {
+              set("borderColor." + edge, v);
+            },
+          };
+        },
+      },
+      set horizontalAlignment(v) {
+        set("horizontalAlignment", v);
+      },
+      set verticalAlignment(v) {
+        set("verticalAlignment", v);
+      },
+      set wrapText(v) {
+        set("wrapText", v);
+      },
+      set columnWidth(v) {
+        range._check();
+        for (let c = range._box.left; c <= range._box.right; c++) range._sheet.columnWidths[colLetter(c)] = v;
+      },
+      set rowHeight(v) {
+        range._check();
+        for (let r = range._box.top; r <= range._box.bottom; r++) range._sheet.rowHeights[r] = v;
+      },
+    };
+    return format;
+  }
+
   class Range extends Loadable {
     constructor(context, sheet, box, isNull) {
       super(context);
       this._sheet = sheet;
       this._box = box;
       this.isNullObject = Boolean(isNull);
-      this.format = { fill: new Fill(this) };
+      this.format = makeFormat(this);
+    }
+    _local() {
+      const b = this._box;
+      return key(b.top, b.left) + ":" + key(b.bottom, b.right);
+    }
+    getEntireColumn() {
+      return new Range(this.context, this._sheet, { top: 1, left: this._box.left, bottom: 1048576, right: this._box.right });
+    }
+    merge() {
+      this._check();
+      this._sheet.merges.push(this._local());
+    }
+    get conditionalFormats() {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the returned object's methods need the range
+      const range = this;
+      return {
+        add(type) {
+          range._check();
+          const cf = { type, range: range._local(), formula: null, fill: null, fontColor: null, bold: false };
+          range._sheet.conditionalFormats.push(cf);
+          return {
+            custom: {
+              rule: {
+                set formula(v) {
+                  cf.formula = v;
+                },
+              },
+              format: {
+                fill: {
+                  set color(v) {
+                    cf.fill = v;
+                  },
+                },
+                font: {
+                  set color(v) {
+                    cf.fontColor = v;
+                  },
+                  set bold(v) {
+                    cf.bold = v;
+                  },
+                },
+              },
+            },
+          };
+        },
+      };
+    }
+    get dataValidation() {
+      needApi(this.context, "1.8", "Range.dataValidation");
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the returned object's setters need the range
+      const range = this;
+      const v = { range: range._local() };
+      range._sheet.validations.push(v);
+      return {
+        set rule(r) {
+          range._check();
+          v.rule = r;
+        },
+        set prompt(p) {
+          v.prompt = p;
+        },
+        set errorAlert(a) {
+          v.errorAlert = a;
+        },
+      };
     }
     _check() {
       if (this._sheet.protected) {
@@ -276,7 +404,42 @@
       return this._sheet.hidden ? "Hidden" : "Visible";
     }
     getRange(address) {
+      const rows = /^\$?(\d+):\$?(\d+)$/.exec(address);
+      if (rows) return new Range(this.context, this._sheet, { top: Number(rows[1]), left: 1, bottom: Number(rows[2]), right: 16384 });
       return new Range(this.context, this._sheet, parseRange(address));
+    }
+    getRangeByIndexes(row, col, rows, cols) {
+      return new Range(this.context, this._sheet, { top: row + 1, left: col + 1, bottom: row + rows, right: col + cols });
+    }
+    get freezePanes() {
+      const sheet = this._sheet;
+      return {
+        freezeRows(n) {
+          sheet.frozenRows = n;
+        },
+      };
+    }
+    get pageLayout() {
+      needApi(this.context, "1.9", "Worksheet.pageLayout");
+      const page = this._sheet.pageLayout;
+      return {
+        set orientation(v) {
+          page.orientation = v;
+        },
+        set paperSize(v) {
+          page.paperSize = v;
+        },
+        set zoom(v) {
+          page.zoom = v;
+        },
+        setPrintTitleRows(rows) {
+          page.printTitleRows = rows;
+        },
+      };
+    }
+    delete() {
+      const state = this.context._state;
+      state.sheets = state.sheets.filter((s) => s !== this._sheet);
     }
     getUsedRangeOrNullObject() {
       let top = Infinity, left = Infinity, bottom = 0, right = 0;
@@ -309,7 +472,14 @@
       this._failure = null;
       // eslint-disable-next-line @typescript-eslint/no-this-alias -- the collection's methods need the context
       const ctx = this;
+      const protection = new (class extends Loadable {
+        get protected() {
+          this._need("protected");
+          return Boolean(state.workbookProtected);
+        }
+      })(this);
       this.workbook = {
+        protection,
         worksheets: {
           _items: null,
           getItem(name) {
@@ -320,6 +490,23 @@
               ctx._failure = ctx._failure || e;
               return new Worksheet(ctx, { name, cells: {}, merges: [] });
             }
+            return new Worksheet(ctx, sheet);
+          },
+          add(name) {
+            if (state.workbookProtected) {
+              const e = new Error("The workbook is protected.");
+              e.code = "AccessDenied";
+              ctx._failure = ctx._failure || e;
+              return new Worksheet(ctx, newSheet(name));
+            }
+            if (state.sheets.some((s) => s.name.toLowerCase() === String(name).toLowerCase())) {
+              const e = new Error("The resource already exists.");
+              e.code = "ItemAlreadyExists";
+              ctx._failure = ctx._failure || e;
+              return new Worksheet(ctx, newSheet(name));
+            }
+            const sheet = newSheet(name);
+            state.sheets.push(sheet);
             return new Worksheet(ctx, sheet);
           },
           getActiveWorksheet() {
@@ -364,11 +551,29 @@
     }
   }
 
+  function newSheet(name, s) {
+    s = s || {};
+    return {
+      name,
+      cells: JSON.parse(JSON.stringify(s.cells || {})),
+      merges: (s.merges || []).slice(),
+      protected: Boolean(s.protected),
+      hidden: Boolean(s.hidden),
+      columnWidths: {},
+      rowHeights: {},
+      conditionalFormats: [],
+      validations: [],
+      pageLayout: {},
+      frozenRows: 0,
+    };
+  }
+
   function install(data, options) {
     options = options || {};
     const snapshotBefore = () => JSON.stringify(state.sheets);
     const state = {
-      sheets: data.sheets.map((s) => ({ name: s.name, cells: JSON.parse(JSON.stringify(s.cells || {})), merges: (s.merges || []).slice(), protected: Boolean(s.protected), hidden: Boolean(s.hidden) })),
+      sheets: data.sheets.map((s) => newSheet(s.name, s)),
+      workbookProtected: Boolean(data.workbookProtected),
       active: data.active || data.sheets[0].name,
       settings: Object.assign({}, data.settings || {}),
       apis: Object.assign({ ExcelApi: "1.7" }, data.apis || {}),

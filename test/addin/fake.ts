@@ -9,6 +9,8 @@ export interface FakeCell {
   f?: string;
   nf?: string;
   fill?: string | null;
+  /** Formats the template wrote ("font.bold", "border.EdgeTop", …). */
+  fmt?: Record<string, unknown>;
 }
 
 export interface FakeSheet {

@@ -5,6 +5,17 @@ import { OfficeHost } from "../../src/excel/office";
 import { HostError, SETTINGS } from "../../src/excel/host";
 import { fixture } from "../helpers/grid";
 import { fakeData, installFake, type FakeSheet } from "./fake";
+import { buildTemplate } from "../../src/engine/template";
+import { carryOverIndicators } from "../../src/engine/carryover";
+import { readXlsx } from "../../src/reader/xlsx";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { FIXTURES } from "../helpers/grid";
+
+/** The fixture's table sheet, read synchronously (the template carries its indicator list over). */
+function fakeFixtureSheet() {
+  return readXlsx(readFileSync(path.join(FIXTURES, "f2-binh-trung-table.xlsx"))).sheets[0];
+}
 
 const SHEET = "Chỉ tiêu 6 tháng";
 
@@ -173,5 +184,67 @@ describe("highlights", () => {
     const { fake, host } = await setup();
     await host.selectCell(SHEET, "G10");
     expect((fake.state as unknown as { selection: { sheet: string } }).selection.sheet).toBe(SHEET);
+  });
+});
+
+describe("Tạo biểu mẫu: the template as a new sheet", () => {
+  const model = buildTemplate({ groups: carryOverIndicators(fakeFixtureSheet())?.groups });
+
+  test("one batch writes the whole template; the new sheet is active, recognised and checks clean", async () => {
+    const { fake, host } = await setup();
+    const before = fake.state.syncs;
+    const name = await host.addTemplateSheet(model);
+    expect(name).toBe("Biểu chỉ tiêu");
+    expect(fake.state.syncs - before).toBe(2);
+    const sheet = fake.state.sheets.find((s) => s.name === name)! as FakeSheet & Record<string, unknown>;
+    expect((fake.state as unknown as { active: string }).active).toBe(name);
+    // Every value and formula of the model, at its cell.
+    for (const c of model.cells) {
+      const cell = fake.cell(name, c.cell);
+      if (c.formula) expect([c.cell, cell?.f]).toEqual([c.cell, c.formula]);
+      else if (c.value !== undefined && c.value !== "") expect([c.cell, cell?.v]).toEqual([c.cell, c.value]);
+    }
+    expect(sheet.merges).toEqual(model.merges);
+    expect(sheet.frozenRows).toBe(model.headerRow + 1);
+    expect(sheet.conditionalFormats).toEqual([
+      expect.objectContaining({ range: model.verdictRange, formula: `=${model.verdictRange.split(":")[0]}="Chưa đạt"`, fill: HIGHLIGHT_FILL.error }),
+      expect.objectContaining({ range: model.bodyRange, formula: `=ISERROR(${model.bodyRange.split(":")[0]})` }),
+    ]);
+    expect(sheet.validations).toEqual([expect.objectContaining({ range: model.verdictRange, rule: { list: { inCellDropDown: true, source: "Đạt,Chưa đạt,Chưa đánh giá" } } })]);
+    expect(sheet.pageLayout).toEqual({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1 }, printTitleRows: "$5:$6" });
+    expect(fake.cell(name, "B5")?.fmt).toMatchObject({ "font.bold": true, "border.EdgeTop": "Continuous", horizontalAlignment: "Center" });
+    // Read back through the adapter: a recognised table, the carried-over indicators, no error or warning
+    // but the previous period's own numbering slip (14 then 16).
+    const report = analyseSheet(await host.readSheet(name));
+    expect(report.recognized).toBe(true);
+    expect(report.items.map((i) => i.name)).toContain("Tỷ lệ hộ nghèo");
+    expect(report.findings.filter((f) => f.severity !== "info").map((f) => f.kind)).toEqual(["numbering-gap"]);
+  });
+
+  test("a second template takes the next free name", async () => {
+    const { host } = await setup();
+    await host.addTemplateSheet(model);
+    expect(await host.addTemplateSheet(model)).toBe("Biểu chỉ tiêu (2)");
+  });
+
+  test("without ExcelApi 1.8 and 1.9 the sheet is still made, without the verdict list and print setup", async () => {
+    const { fake, host } = await setup({ apis: { ExcelApi: "1.7" } });
+    const name = await host.addTemplateSheet(model);
+    const sheet = fake.state.sheets.find((s) => s.name === name)! as FakeSheet & Record<string, unknown>;
+    expect(sheet.validations).toEqual([]);
+    expect(sheet.pageLayout).toEqual({});
+    expect(sheet.conditionalFormats).toHaveLength(2);
+  });
+
+  test("a protected workbook, a cell in edit mode, a read-only workbook: one clear error and no sheet added", async () => {
+    for (const bad of ["workbookProtected", "editMode", "readOnly"] as const) {
+      const { fake, host } = await setup();
+      (fake.state as unknown as Record<string, boolean>)[bad] = true;
+      const names = fake.state.sheets.map((s) => s.name);
+      const err = await host.addTemplateSheet(model).catch((e) => e);
+      expect(err).toBeInstanceOf(HostError);
+      expect(err.code).toBe(bad === "workbookProtected" ? "protected" : bad);
+      expect(fake.state.sheets.map((s) => s.name)).toEqual(names);
+    }
   });
 });

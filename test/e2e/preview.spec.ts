@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { planRecalc } from "../../src/engine";
 import { HIGHLIGHT_FILL } from "../../src/engine/plan";
 import { SEVERITY, type FindingKind } from "../../src/engine/report";
@@ -140,4 +141,59 @@ test("correcting a column role re-checks the sheet against the chosen column", a
   await expect(page.locator('[data-testid=finding][data-cell="I12"]')).toHaveCount(0);
   expect(await page.locator('[data-testid=grid] td[data-cell="I12"]').getAttribute("data-fill")).toBe("");
   await expect(page.locator('[data-testid=finding][data-cell="G10"]')).toHaveCount(1);
+});
+
+test("Chuẩn hoá: numbers typed as text become numbers after a preview with reasons; Hoàn tác gives the text back", async ({ page }) => {
+  await open(page);
+  // The public fixture as a clerk might send it: two figures typed as text, a name with stray spaces.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(__dirname, "..", "fixtures", FIXTURE));
+  const ws = wb.worksheets[0];
+  ws.getCell("D8").value = "12.000.000";
+  ws.getCell("F11").value = "4,5";
+  ws.getCell("B12").value = "  Tỷ lệ thửa đất   được đăng ký đất đai lần đầu ";
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await page.getByTestId("file").setInputFiles({ name: "nhan-ve.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  await expect(page.getByTestId("file-name")).toContainText("nhan-ve.xlsx");
+  await page.getByTestId("check").click();
+  await expect(page.locator('[data-testid=finding][data-kind="number-as-text"]')).toHaveCount(2);
+
+  await page.getByTestId("normalise").click();
+  const preview = page.getByTestId("normalise-preview");
+  await expect(preview).toContainText("Chuẩn hoá sẽ sửa 3 ô");
+  await expect(preview.locator('[data-testid=change][data-cell="D8"]')).toContainText("12.000.000");
+  await expect(preview.locator('[data-testid=change][data-cell="D8"] .sb-reason')).not.toBeEmpty();
+  await expect(preview.locator('[data-testid=change][data-cell="B12"]')).toBeVisible();
+  // Nothing is written before the confirmation.
+  expect((await gridTexts(page)).D8).toBe("12.000.000");
+  await page.getByTestId("confirm").click();
+  await expect(page.getByTestId("notice")).toContainText("Đã ghi 3 ô");
+  await page.getByTestId("check").click();
+  await expect(page.getByTestId("summary")).toBeVisible();
+  await expect(page.locator('[data-testid=finding][data-kind="number-as-text"]')).toHaveCount(0);
+  expect((await gridTexts(page)).B12).toBe("Tỷ lệ thửa đất được đăng ký đất đai lần đầu");
+
+  await page.getByTestId("undo").click();
+  await expect(page.getByTestId("notice")).toContainText("Đã trả lại giá trị cũ cho 3 ô");
+  expect((await gridTexts(page)).D8).toBe("12.000.000");
+});
+
+test("Tạo biểu mẫu: a new sheet with the selected sheet's indicators, live formulas, recognised and clean", async ({ page }) => {
+  await open(page);
+  await page.getByTestId("template").click();
+  await expect(page.getByTestId("notice")).toContainText("Đã tạo trang tính “Biểu chỉ tiêu” với 16 chỉ tiêu chép từ “Chỉ tiêu 6 tháng”");
+  await expect(page.getByTestId("sheet")).toHaveValue("Biểu chỉ tiêu");
+  await expect(page.getByRole("tab", { name: "Biểu chỉ tiêu" })).toHaveAttribute("aria-selected", "true");
+  const texts = await gridTexts(page);
+  expect(texts.B8).toBe("Thu ngân sách trên địa bàn");
+  await page.getByTestId("check").click();
+  await expect(page.getByTestId("layout-name")).toHaveText("Bảng chỉ tiêu");
+  // Only the previous period's own numbering slip (14 then 16) is carried along.
+  await expect(page.getByTestId("errors")).toHaveText("0");
+  await expect(page.locator('[data-testid=finding][data-kind="numbering-gap"]')).toHaveCount(1);
+  // Without the box ticked, a blank template under the next free name.
+  await page.getByTestId("carry").click();
+  await page.getByTestId("template").click();
+  await expect(page.getByTestId("notice")).toContainText("Đã tạo trang tính “Biểu chỉ tiêu (2)”: điền tên chỉ tiêu");
+  await expect(page.getByTestId("sheet")).toHaveValue("Biểu chỉ tiêu (2)");
 });

@@ -118,3 +118,16 @@ test("with the option on, a change in the sheet is checked again (debounced)", a
   await expect(page.getByTestId("errors")).toHaveText("4", { timeout: 10_000 });
   await expect(page.locator('[data-testid=finding][data-cell="I12"]')).toHaveCount(0);
 });
+
+test("Tạo biểu mẫu inside Excel: the new sheet is added and activated, with its formulas and verdict list", async ({ page }) => {
+  await openPane(page);
+  await page.getByTestId("template").click();
+  await expect(page.getByTestId("notice")).toContainText("Đã tạo trang tính “Biểu chỉ tiêu” với 16 chỉ tiêu");
+  await expect(page.getByTestId("sheet")).toHaveValue("Biểu chỉ tiêu");
+  const made = await page.evaluate(() => {
+    const state = (window as unknown as { __fakeOffice: { state: { active: string; sheets: { name: string; cells: Cells; validations: unknown[] }[] } } }).__fakeOffice.state;
+    const s = state.sheets.find((x) => x.name === "Biểu chỉ tiêu")!;
+    return { active: state.active, f8: s.cells.F8?.f, g8: s.cells.G8?.f, validations: s.validations.length };
+  });
+  expect(made).toEqual({ active: "Biểu chỉ tiêu", f8: '=IF(AND(ISNUMBER(D8),ISNUMBER(E8),D8<>0),E8/D8*100,"")', g8: '=IF(AND(ISNUMBER(D8),ISNUMBER(E8)),IF(E8>=D8,"Đạt","Chưa đạt"),"")', validations: 1 });
+});
