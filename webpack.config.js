@@ -85,7 +85,8 @@ module.exports = async (env, argv) => {
 
   return {
     mode: dev ? "development" : "production",
-    devtool: dev ? "eval-source-map" : "source-map",
+    // Never an eval-based source map: taskpane.html's Content-Security-Policy forbids eval.
+    devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",

@@ -131,3 +131,28 @@ test("Tạo biểu mẫu inside Excel: the new sheet is added and activated, wit
   });
   expect(made).toEqual({ active: "Biểu chỉ tiêu", f8: '=IF(AND(ISNUMBER(D8),ISNUMBER(E8),D8<>0),E8/D8*100,"")', g8: '=IF(AND(ISNUMBER(D8),ISNUMBER(E8)),IF(E8>=D8,"Đạt","Chưa đạt"),"")', validations: 1 });
 });
+
+test("the pane has a Content-Security-Policy, breaks none of it, and calls nothing but itself and Office.js", async ({ page }) => {
+  const requests: string[] = [];
+  const violations: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`)));
+  await openPane(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+  expect(csp).not.toContain("unsafe-eval");
+  await page.getByTestId("check").click();
+  await expect(page.getByTestId("summary")).toBeVisible();
+  await page.getByTestId("recalc").click();
+  await page.getByTestId("confirm").click();
+  await expect(page.getByTestId("notice")).toContainText("Đã ghi");
+  await page.getByTestId("template").click();
+  await expect(page.getByTestId("notice")).toContainText("Đã tạo trang tính");
+  expect(violations).toEqual([]);
+  const origin = new URL(page.url()).origin;
+  const elsewhere = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("https://appsforoffice.microsoft.com/") && !u.startsWith("data:"));
+  expect(elsewhere).toEqual([]);
+});
