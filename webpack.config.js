@@ -16,6 +16,26 @@ const { spawn } = require("child_process");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
+/**
+ * The Content-Security-Policy of the pages Excel loads (taskpane.html, commands.html): scripts only
+ * from the add-in and Microsoft's Office.js CDN, no eval, no connections but to those two (the pane
+ * sends nothing anywhere); inline styles are allowed because Fluent UI inserts its styles at run time.
+ */
+const CSP_META = {
+  "http-equiv": "Content-Security-Policy",
+  content: [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self' https://appsforoffice.microsoft.com",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; "),
+};
+
 const DEV_URL = "https://localhost:3000/";
 const PORT = Number(process.env.PORT || 3000);
 
@@ -116,8 +136,8 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], meta: { csp: CSP_META } }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], meta: { csp: CSP_META } }),
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
       new CopyWebpackPlugin({
         patterns: [

@@ -160,29 +160,19 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
     };
   }, [auto, sheet, host, check, run]);
 
-  const onRecalc = () =>
+  /** Reads the sheet, plans the writes and shows them for confirmation (nothing is written yet). */
+  const propose = (kind: Pending["kind"], plan: (snap: SheetSnapshot) => CellWrite[], nothing: string) =>
     run(async () => {
       const snap = await host.readSheet(sheet, (p) => setProgress(p));
       setSnapshot(snap);
-      const writes = planRecalc({ sheets: [applyOverrides(snap, overrides)] });
-      if (!writes.length) {
-        setNotice({ intent: "info", text: t.nothingToRecalc });
-        return;
-      }
-      setPending({ kind: "recalc", writes });
+      const writes = plan(applyOverrides(snap, overrides));
+      if (!writes.length) setNotice({ intent: "info", text: nothing });
+      else setPending({ kind, writes });
     });
 
-  const onNormalise = () =>
-    run(async () => {
-      const snap = await host.readSheet(sheet, (p) => setProgress(p));
-      setSnapshot(snap);
-      const writes = planNormalise(applyOverrides(snap, overrides));
-      if (!writes.length) {
-        setNotice({ intent: "info", text: t.nothingToNormalise });
-        return;
-      }
-      setPending({ kind: "normalise", writes });
-    });
+  const onRecalc = () => propose("recalc", (snap) => planRecalc({ sheets: [snap] }), t.nothingToRecalc);
+
+  const onNormalise = () => propose("normalise", (snap) => planNormalise(snap), t.nothingToNormalise);
 
   const onTemplate = () =>
     run(async () => {
