@@ -16,7 +16,7 @@ import headerRules from "../rules/headers.json";
 import { Grid } from "./grid";
 import { columnMap, recogniseTable, type TableLayout } from "./layout";
 import { classifyRows, type BodyRow } from "./rows";
-import { figureValue, readFigure, readStatedPercent, isPercentFormat, type Figure, type StatedPercent } from "./figures";
+import { figureValue, readFigure, readStatedPercent, isPercentFormat, type Figure } from "./figures";
 
 export { recogniseTable, roleOfHeader } from "./layout";
 export type { TableLayout } from "./layout";
@@ -45,18 +45,6 @@ interface Model {
   layout: TableLayout;
   rows: BodyRow[];
   readings: Map<number, RowReading>;
-  /** Stated percents read once (the item list and the percent check both need them). */
-  stated: Map<number, StatedPercent | null>;
-}
-
-function statedAt(model: Model, row: number, col: number): StatedPercent | null {
-  const key = row * 20000 + col;
-  let s = model.stated.get(key);
-  if (s === undefined) {
-    s = readStatedPercent(model.grid, row, col);
-    model.stated.set(key, s);
-  }
-  return s;
 }
 
 const FIGURE_ROWS = new Set(["item", "subitem", "group", "total", "breakdown"]);
@@ -143,7 +131,7 @@ function buildModel(grid: Grid, layout: TableLayout): Model {
       unit,
     });
   }
-  return { grid, layout, rows, readings, stated: new Map() };
+  return { grid, layout, rows, readings };
 }
 
 function isItemRow(r: BodyRow): boolean {
@@ -199,7 +187,7 @@ function targetAsWritten(v: unknown): string | number | null {
 function statedPercentOf(model: Model, row: number): number | null {
   const p = model.layout.percents[0];
   if (!p) return null;
-  const s = statedAt(model, row, p.col);
+  const s = readStatedPercent(model.grid, row, p.col);
   return s ? s.points.toNumber() : null;
 }
 
@@ -286,7 +274,7 @@ function checkPercents(model: Model): Finding[] {
     if (!isItemRow(body)) continue;
     const reading = model.readings.get(body.row)!;
     for (const pc of layout.percents) {
-      const stated = statedAt(model, body.row, pc.col);
+      const stated = readStatedPercent(grid, body.row, pc.col);
       if (!stated) continue;
       const { t, a } = pairValues(grid, body.row, pc.target, pc.actual);
       if (t === undefined || a === undefined || t.isZero()) continue;
