@@ -16,7 +16,7 @@ import headerRules from "../rules/headers.json";
 import { Grid } from "./grid";
 import { columnMap, recogniseTable, type TableLayout } from "./layout";
 import { classifyRows, type BodyRow } from "./rows";
-import { figureValue, readFigure, readStatedPercent, isPercentFormat, type Figure } from "./figures";
+import { figureValue, readFigure, readStatedPercent, isPercentFormat, type Figure, type StatedPercent } from "./figures";
 
 export { recogniseTable, roleOfHeader } from "./layout";
 export type { TableLayout } from "./layout";
@@ -37,6 +37,10 @@ interface RowReading {
   verdictCol: number | undefined;
   /** The target column the verdict is measured against (the first one that is filled in). */
   targetCol: number;
+  /** The target's value on the actual's scale (see pairValues). */
+  targetValue: Decimal | undefined;
+  /** What the first percent column states on this row. */
+  stated: StatedPercent | null;
   unit: string;
 }
 
@@ -65,9 +69,15 @@ function readTarget(fig: Figure, raw: unknown): Target {
  * A figure's value in percent points where it matters: when exactly one of target and actual sits
  * in a "%" formatted cell, that cell holds a fraction (0,95 shows 95%) while the other holds points.
  */
-function pairValues(grid: Grid, row: number, targetCol: number, actualCol: number): { t: Decimal | undefined; a: Decimal | undefined } {
-  let t = figureValue(grid.figure(row, targetCol));
-  let a = figureValue(grid.figure(row, actualCol));
+function pairValues(
+  grid: Grid,
+  row: number,
+  targetCol: number,
+  actualCol: number,
+  figures?: { target: Figure; actual: Figure },
+): { t: Decimal | undefined; a: Decimal | undefined } {
+  let t = figureValue(figures?.target ?? grid.figure(row, targetCol));
+  let a = figureValue(figures?.actual ?? grid.figure(row, actualCol));
   const tPct = typeof grid.value(row, targetCol) === "number" && isPercentFormat(grid.numberFormat(row, targetCol));
   const aPct = typeof grid.value(row, actualCol) === "number" && isPercentFormat(grid.numberFormat(row, actualCol));
   if (tPct && !aPct && t !== undefined) t = t.times(100);
@@ -95,6 +105,17 @@ function statedVerdictOf(grid: Grid, layout: TableLayout, row: number): { text: 
   return { text, verdict: readVerdict(text), col: vCol };
 }
 
+/** A unit as compared between rows ("Con", "con " and "con" agree); units repeat, so each is normalised once. */
+const UNITS = new Map<unknown, string>();
+function unitOf(v: unknown): string {
+  let u = UNITS.get(v);
+  if (u === undefined) {
+    u = normalise(cellText(v));
+    if (UNITS.size < 5000) UNITS.set(v, u);
+  }
+  return u;
+}
+
 function buildModel(grid: Grid, layout: TableLayout): Model {
   const rows = classifyRows(grid, layout);
   const readings = new Map<number, RowReading>();
@@ -102,19 +123,27 @@ function buildModel(grid: Grid, layout: TableLayout): Model {
   for (const body of rows) {
     if (!FIGURE_ROWS.has(body.kind)) continue;
     // The first target is THE target; when it is blank, the next baseline that is filled in.
-    const targetCol = layout.targets.find((c) => grid.figure(body.row, c).kind !== "empty") ?? layout.targets[0];
+    // Each figure is read once here; the checks use the reading.
+    let targetCol = layout.targets[0];
+    let targetFigure = grid.figure(body.row, targetCol);
+    for (let i = 1; i < layout.targets.length && targetFigure.kind === "empty"; i++) {
+      const next = grid.figure(body.row, layout.targets[i]);
+      if (next.kind !== "empty") {
+        targetCol = layout.targets[i];
+        targetFigure = next;
+      }
+    }
     const rawTarget = grid.value(body.row, targetCol);
-    const targetFigure = grid.figure(body.row, targetCol);
     let target = readTarget(targetFigure, rawTarget);
     const actual = grid.figure(body.row, actualCol);
-    const pair = pairValues(grid, body.row, targetCol, actualCol);
+    const pair = pairValues(grid, body.row, targetCol, actualCol, { target: targetFigure, actual });
     if (target.kind === "quantity" && pair.t !== undefined) target = { ...target, value: pair.t };
     const actualValue = pair.a;
     const lowerIsBetter = isLowerIsBetter(body.name);
     const percent = actualValue !== undefined && targetCol === layout.targets[0] ? percentOf(target, actualValue) : null;
     const verdict = actualValue !== undefined ? evaluateTarget(target, actualValue, { lowerIsBetter }) : null;
     const stated = statedVerdictOf(grid, layout, body.row);
-    const unit = layout.col.unit !== undefined ? normalise(cellText(grid.value(body.row, layout.col.unit))) : "";
+    const unit = layout.col.unit !== undefined ? unitOf(grid.value(body.row, layout.col.unit)) : "";
     readings.set(body.row, {
       body,
       target,
@@ -128,6 +157,8 @@ function buildModel(grid: Grid, layout: TableLayout): Model {
       statedVerdict: stated.verdict,
       verdictCol: stated.col,
       targetCol,
+      targetValue: pair.t,
+      stated: layout.percents.length ? readStatedPercent(grid, body.row, layout.percents[0].col) : null,
       unit,
     });
   }
@@ -185,9 +216,7 @@ function targetAsWritten(v: unknown): string | number | null {
 }
 
 function statedPercentOf(model: Model, row: number): number | null {
-  const p = model.layout.percents[0];
-  if (!p) return null;
-  const s = readStatedPercent(model.grid, row, p.col);
+  const s = model.readings.get(row)!.stated;
   return s ? s.points.toNumber() : null;
 }
 
@@ -216,7 +245,7 @@ function checkCells(model: Model): Finding[] {
         );
         continue;
       }
-      if (!figureCols.has(c) || !FIGURE_ROWS.has(body.kind)) continue;
+      if (typeof v !== "string" || !figureCols.has(c) || !FIGURE_ROWS.has(body.kind)) continue;
       const fig = grid.figure(body.row, c);
       if (fig.kind === "malformed") {
         out.push(
@@ -274,13 +303,13 @@ function checkPercents(model: Model): Finding[] {
     if (!isItemRow(body)) continue;
     const reading = model.readings.get(body.row)!;
     for (const pc of layout.percents) {
-      const stated = readStatedPercent(grid, body.row, pc.col);
+      // The main percent column divides the very pair the reading already read and divided.
+      const same = pc.target === reading.targetCol && pc.actual === layout.col.actual;
+      const stated = pc === layout.percents[0] ? reading.stated : readStatedPercent(grid, body.row, pc.col);
       if (!stated) continue;
-      const { t, a } = pairValues(grid, body.row, pc.target, pc.actual);
+      const { t, a } = same ? { t: reading.targetValue, a: reading.actualValue } : pairValues(grid, body.row, pc.target, pc.actual);
       if (t === undefined || a === undefined || t.isZero()) continue;
-      // The main percent column divides the very pair the reading already divided.
-      const same = pc.target === reading.targetCol && pc.actual === layout.col.actual && reading.percent !== null;
-      const exact = same ? reading.percent! : a.div(t).times(100);
+      const exact = same && reading.percent !== null ? reading.percent : a.div(t).times(100);
       const cell = grid.address(body.row, pc.col);
       let shownStated = stated.points;
       let decimals = stated.decimals ?? stated.shownDecimals;

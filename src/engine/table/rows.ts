@@ -41,12 +41,25 @@ function head(text: string): string {
 /** Footer phrases by their first two letters: most cells are ruled out without normalising them. */
 const FOOTER_HEADS = new Set(FOOTER.map(head));
 
+function isFooterText(v: string): boolean {
+  if (v.length > 60 || !FOOTER_HEADS.has(head(v))) return false;
+  const t = normalise(v);
+  return t.length <= 40 && FOOTER.some((f) => t.startsWith(f));
+}
+
+/** Units and verdicts repeat down a sheet: each text is judged once. */
+const FOOTER_SEEN = new Map<string, boolean>();
+
 function isFooterRow(grid: Grid, row: number): boolean {
   for (let c = grid.firstCol; c <= grid.lastCol; c++) {
     const v = grid.value(row, c);
-    if (typeof v !== "string" || v.length > 60 || !FOOTER_HEADS.has(head(v))) continue;
-    const t = normalise(v);
-    if (t.length <= 40 && FOOTER.some((f) => t === f || t.startsWith(`${f} `) || t.startsWith(f))) return true;
+    if (typeof v !== "string") continue;
+    let footer = FOOTER_SEEN.get(v);
+    if (footer === undefined) {
+      footer = isFooterText(v);
+      if (FOOTER_SEEN.size < 10000) FOOTER_SEEN.set(v, footer);
+    }
+    if (footer) return true;
   }
   return false;
 }
@@ -88,7 +101,9 @@ export function classifyRows(grid: Grid, layout: TableLayout): BodyRow[] {
       out.push({ row, kind: "empty", stt, path: [], name, hasFigures });
       continue;
     }
-    out.push({ row, ...kindOf(grid, row, stt, sttRaw, name, hasFigures, nameCol) });
+    const kind = kindOf(grid, row, stt, sttRaw, name, hasFigures, nameCol) as BodyRow;
+    kind.row = row;
+    out.push(kind);
   }
   return out;
 }
@@ -102,9 +117,10 @@ function kindOf(
   hasFigures: boolean,
   nameCol: number | undefined,
 ): Omit<BodyRow, "row"> {
+  // The common case first: a whole number in the STT column is an item.
+  if (typeof sttRaw === "number" && Number.isInteger(sttRaw) && sttRaw > 0) return { stt, name, hasFigures, kind: "item", path: [sttRaw] };
   const base = { stt, name, hasFigures };
   if (stt && isTotalName(normalise(stt))) return { ...base, kind: "total", path: [] };
-  if (typeof sttRaw === "number" && Number.isInteger(sttRaw) && sttRaw > 0) return { ...base, kind: "item", path: [sttRaw] };
   if (stt) {
     const s = stt.replace(/\s+/g, "");
     // "I", "II.", "A", "B)", "Phần I": a group heading.
