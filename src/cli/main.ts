@@ -27,6 +27,9 @@ interface Args {
   help: boolean;
   /** template --from: a previous period's workbook whose indicator list is carried over. */
   from?: string;
+  /** template --xa / --ky: the commune and the period for the title rows. */
+  commune?: string;
+  period?: string;
   /** check --report: a summary workbook (.xlsx) or findings table (.csv). */
   report?: string;
   /** check --annotate OUT: a copy of the checked file with its problem cells coloured and noted. */
@@ -47,6 +50,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === "-o" || a === "--out") args.out = argv[++i];
     else if (a.startsWith("--out=")) args.out = a.slice(6);
     else if (a === "--from") args.from = argv[++i];
+    else if (a === "--xa" || a === "--commune") args.commune = argv[++i];
+    else if (a === "--ky" || a === "--period") args.period = argv[++i];
     else if (a === "--report") args.report = argv[++i];
     else if (a === "--annotate") args.annotate = argv[++i] ?? "";
     else if (a === "--workers") args.workers = Math.max(1, Number(argv[++i]) || 1);
@@ -170,7 +175,7 @@ async function template(args: Args): Promise<number> {
     groups = carried.groups;
   }
   const { templateWorkbook, workbookBytes } = exceljsAdapter();
-  const wb = templateWorkbook(buildTemplate({ groups }));
+  const wb = templateWorkbook(buildTemplate({ groups, commune: args.commune, period: args.period }));
   await writeAtomically(out, await workbookBytes(wb), args.force, args.lang);
   process.stdout.write(`${say(CLI_TEXT.templateDone, args.lang, out)}\n`);
   return 0;

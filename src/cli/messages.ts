@@ -71,7 +71,7 @@ Cách dùng:
                                                            kiểm tra một tệp .xlsx hoặc mọi tệp .xlsx trong thư mục
   soat-bieu check TỆP --annotate TỆP_RA.xlsx [--force]    kiểm tra và ghi một bản sao có tô màu, ghi chú ở ô có vấn đề
   soat-bieu recalc TỆP -o TỆP_RA.xlsx [--force]           tính lại tỷ lệ và đánh giá vào một bản sao
-  soat-bieu template [-o TỆP_RA.xlsx] [--from KỲ_TRƯỚC.xlsx]
+  soat-bieu template [-o TỆP_RA.xlsx] [--from KỲ_TRƯỚC.xlsx] [--xa "TÊN XÃ"] [--ky "KỲ BÁO CÁO"]
                                                            tạo biểu mẫu chỉ tiêu trống (hoặc lấy danh mục chỉ tiêu của kỳ trước)
 
 Mã thoát: 0 không có lỗi, 1 có lỗi trong biểu, 2 không đọc được tệp.`,
@@ -82,7 +82,7 @@ Usage:
                                                         check one .xlsx file or every .xlsx file in a folder
   soat-bieu check FILE --annotate OUT.xlsx [--force]    check and write a copy with the problem cells coloured and noted
   soat-bieu recalc FILE -o OUT.xlsx [--force]           recalculate percents and verdicts into a copy
-  soat-bieu template [-o OUT.xlsx] [--from PREVIOUS.xlsx]
+  soat-bieu template [-o OUT.xlsx] [--from PREVIOUS.xlsx] [--xa COMMUNE] [--ky PERIOD]
                                                         create a blank indicator table (or carry over a previous period's indicators)
 
 Exit status: 0 no errors, 1 errors in the sheets, 2 a file could not be read.`,

@@ -9,6 +9,7 @@ import {
   Checkbox,
   Divider,
   FluentProvider,
+  Input,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -74,6 +75,8 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
   const [notice, setNotice] = React.useState<Notice>(null);
   const [pending, setPending] = React.useState<Pending | null>(null);
   const [carry, setCarry] = React.useState(true);
+  const [commune, setCommune] = React.useState("");
+  const [period, setPeriod] = React.useState("");
   const [canUndo, setCanUndo] = React.useState(false);
   const [show, setShow] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [selected, setSelected] = React.useState<Finding | null>(null);
@@ -179,7 +182,7 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
       // The indicator list of the selected sheet comes along when it is a table and the box is ticked.
       const carried = carry && sheet ? carryOverIndicators(applyOverrides(await host.readSheet(sheet, (p) => setProgress(p)), overrides)) : null;
       const from = carried && carried.count > 0 ? carried : null;
-      const name = await host.addTemplateSheet(buildTemplate(from ? { groups: from.groups } : {}));
+      const name = await host.addTemplateSheet(buildTemplate({ commune, period, ...(from ? { groups: from.groups } : {}) }));
       onWorkbookChanged?.();
       await refreshSheets();
       onSheet(name);
@@ -281,16 +284,27 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
           <Button data-testid="clear" disabled={busy} onClick={onClear}>
             {t.clear}
           </Button>
-        </div>
-        <div className="sb-buttons">
           <Button data-testid="normalise" disabled={busy || !sheet} onClick={onNormalise}>
             {t.normalise}
           </Button>
+        </div>
+        <details className="sb-card" data-testid="template-card">
+          <summary>
+            <Text weight="semibold">{t.templateTitle}</Text>
+          </summary>
+          <label className="sb-field">
+            <Text size={200}>{t.commune}</Text>
+            <Input data-testid="commune" value={commune} placeholder="Bình Trung" onChange={(_, d) => setCommune(d.value)} />
+          </label>
+          <label className="sb-field">
+            <Text size={200}>{t.period}</Text>
+            <Input data-testid="period" value={period} placeholder={t.periodExample} onChange={(_, d) => setPeriod(d.value)} />
+          </label>
+          <Checkbox data-testid="carry" checked={carry} onChange={(_, d) => setCarry(Boolean(d.checked))} label={t.carryOver} />
           <Button data-testid="template" disabled={busy} onClick={onTemplate}>
             {t.template}
           </Button>
-        </div>
-        <Checkbox data-testid="carry" checked={carry} onChange={(_, d) => setCarry(Boolean(d.checked))} label={t.carryOver} />
+        </details>
         <Switch data-testid="auto" checked={auto} onChange={(_, d) => setAuto(d.checked)} label={t.autoRecheck} />
 
         {progress !== null && (

@@ -36,6 +36,10 @@ const vi = {
   clear: "Xóa đánh dấu",
   normalise: "Chuẩn hoá",
   template: "Tạo biểu mẫu",
+  templateTitle: "Biểu mẫu mới",
+  commune: "Tên xã (để trống nếu muốn điền sau)",
+  period: "Kỳ báo cáo",
+  periodExample: "6 tháng đầu năm 2026",
   carryOver: "Tạo biểu mẫu chép danh mục chỉ tiêu của trang tính đang chọn",
   templateMade: (name: string) => `Đã tạo trang tính “${name}”: điền tên chỉ tiêu, kế hoạch và thực hiện; tỷ lệ và đánh giá tự tính.`,
   templateCarried: (name: string, n: number, from: string) =>
@@ -131,6 +135,10 @@ const en: Strings = {
   clear: "Clear marks",
   normalise: "Normalise",
   template: "New template",
+  templateTitle: "New template",
+  commune: "Commune (leave blank to fill in later)",
+  period: "Reporting period",
+  periodExample: "6 tháng đầu năm 2026",
   carryOver: "The new template copies the indicator list of the selected sheet",
   templateMade: (name: string) => `Sheet “${name}” created: fill in the indicators, targets and actuals; percents and verdicts compute themselves.`,
   templateCarried: (name: string, n: number, from: string) =>

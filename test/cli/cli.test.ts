@@ -207,6 +207,18 @@ describe("template and usage", () => {
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
     expect(texts).toEqual(expect.arrayContaining(["NGƯỜI LẬP BIỂU", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "I", "II", "III"]));
+    // Without --xa / --ky the title rows keep dots to fill in.
+    expect(ws.getCell("A1").value).toBe("ỦY BAN NHÂN DÂN XÃ ……………");
+  });
+
+  test("template --xa and --ky fill the title rows", async () => {
+    const out = path.join(tmp(), "mau.xlsx");
+    expect(run("template", "-o", out, "--xa", "Bình Trung", "--ky", "6 tháng đầu năm 2026").code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell("A1").value).toBe("ỦY BAN NHÂN DÂN XÃ BÌNH TRUNG");
+    expect(ws.getCell("A2").value).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
   });
 
   test("--help prints Vietnamese usage; an unknown command exits 2 with a sentence", () => {

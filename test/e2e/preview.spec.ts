@@ -180,11 +180,16 @@ test("Chuẩn hoá: numbers typed as text become numbers after a preview with re
 
 test("Tạo biểu mẫu: a new sheet with the selected sheet's indicators, live formulas, recognised and clean", async ({ page }) => {
   await open(page);
+  await page.getByTestId("template-card").locator("summary").click();
+  await page.getByTestId("commune").fill("Bình Trung");
+  await page.getByTestId("period").fill("6 tháng đầu năm 2026");
   await page.getByTestId("template").click();
   await expect(page.getByTestId("notice")).toContainText("Đã tạo trang tính “Biểu chỉ tiêu” với 16 chỉ tiêu chép từ “Chỉ tiêu 6 tháng”");
   await expect(page.getByTestId("sheet")).toHaveValue("Biểu chỉ tiêu");
   await expect(page.getByRole("tab", { name: "Biểu chỉ tiêu" })).toHaveAttribute("aria-selected", "true");
   const texts = await gridTexts(page);
+  expect(texts.A1).toBe("ỦY BAN NHÂN DÂN XÃ BÌNH TRUNG");
+  expect(texts.A2).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
   expect(texts.B8).toBe("Thu ngân sách trên địa bàn");
   await page.getByTestId("check").click();
   await expect(page.getByTestId("layout-name")).toHaveText("Bảng chỉ tiêu");

@@ -121,6 +121,7 @@ test("with the option on, a change in the sheet is checked again (debounced)", a
 
 test("Tạo biểu mẫu inside Excel: the new sheet is added and activated, with its formulas and verdict list", async ({ page }) => {
   await openPane(page);
+  await page.getByTestId("template-card").locator("summary").click();
   await page.getByTestId("template").click();
   await expect(page.getByTestId("notice")).toContainText("Đã tạo trang tính “Biểu chỉ tiêu” với 16 chỉ tiêu");
   await expect(page.getByTestId("sheet")).toHaveValue("Biểu chỉ tiêu");
@@ -149,6 +150,7 @@ test("the pane has a Content-Security-Policy, breaks none of it, and calls nothi
   await page.getByTestId("recalc").click();
   await page.getByTestId("confirm").click();
   await expect(page.getByTestId("notice")).toContainText("Đã ghi");
+  await page.getByTestId("template-card").locator("summary").click();
   await page.getByTestId("template").click();
   await expect(page.getByTestId("notice")).toContainText("Đã tạo trang tính");
   expect(violations).toEqual([]);
