@@ -6,6 +6,7 @@ import { HostError, SETTINGS } from "../../src/excel/host";
 import { fixture } from "../helpers/grid";
 import { fakeData, installFake, type FakeSheet } from "./fake";
 import { buildTemplate } from "../../src/engine/template";
+import { planNormalise } from "../../src/engine/normalise";
 import { carryOverIndicators } from "../../src/engine/carryover";
 import { readXlsx } from "../../src/reader/xlsx";
 import { readFileSync } from "node:fs";
@@ -113,6 +114,26 @@ describe("recalculation and undo", () => {
     }
     expect(reopened.state.settings[SETTINGS.undo]).toBeUndefined();
     await expect(again.undo()).rejects.toMatchObject({ code: "nothingToUndo" });
+  });
+
+  test("Chuẩn hoá through Office.js: text numbers become numbers, stray spaces go, undo gives the exact text back", async () => {
+    const { fake, host } = await setup();
+    const cells = fake.state.sheets[0].cells;
+    cells.D8 = { v: "12.000.000" };
+    cells.F11 = { v: "4,5" };
+    cells.B12 = { v: "  Tỷ lệ thửa đất   được đăng ký đất đai lần đầu " };
+    const writes = planNormalise(await host.readSheet(SHEET));
+    expect(writes.map((w) => w.cell).sort()).toEqual(["B12", "D8", "F11"]);
+    expect(writes.every((w) => w.role === "normalise" && w.reason && w.reasonEn)).toBe(true);
+    await host.applyWrites(writes);
+    expect(fake.cell(SHEET, "D8")!.v).toBe(12000000);
+    expect(fake.cell(SHEET, "F11")!.v).toBe(4.5);
+    expect(fake.cell(SHEET, "B12")!.v).toBe("Tỷ lệ thửa đất được đăng ký đất đai lần đầu");
+    expect(analyseSheet(await host.readSheet(SHEET)).findings.filter((f) => f.kind === "number-as-text")).toEqual([]);
+    await host.undo();
+    expect(fake.cell(SHEET, "D8")!.v).toBe("12.000.000");
+    expect(fake.cell(SHEET, "F11")!.v).toBe("4,5");
+    expect(fake.cell(SHEET, "B12")!.v).toBe("  Tỷ lệ thửa đất   được đăng ký đất đai lần đầu ");
   });
 
   test("undo gives back text that looks like a number as text, not as a number", async () => {
