@@ -137,8 +137,3 @@ export function formatPercent(value: Decimal | number, decimals = 2): string {
   return formatViNumber(rounded);
 }
 
-/** The number of decimals of a JS number's shortest representation (59.44 → 2, 1e-7 → 7). */
-export function decimalsOf(value: number): number {
-  const d = dec(value);
-  return Math.max(0, d.decimalPlaces());
-}

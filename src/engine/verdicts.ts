@@ -1,5 +1,6 @@
 /** Stated verdict words and lower-is-better indicators, read from the rule data. */
 import verdictWords from "./rules/verdicts.json";
+import { memoise } from "./memo";
 import lowerIsBetterData from "./rules/lower-is-better.json";
 import { containsPhrase, normalise } from "./text";
 import type { Verdict } from "./report";
@@ -28,17 +29,11 @@ export const VERDICT_PHRASES: readonly VerdictPhrase[] = [
  */
 export function readVerdict(text: string | null | undefined): StatedVerdict | null {
   if (!text) return null;
-  // A column of verdicts repeats a handful of texts: each is read once.
-  const known = READ.get(text);
-  if (known !== undefined) return known;
-  const v = readVerdictText(text);
-  if (READ.size < 5000) READ.set(text, v);
-  return v;
+  return readVerdictText(text);
 }
 
-const READ = new Map<string, StatedVerdict | null>();
-
-function readVerdictText(text: string): StatedVerdict | null {
+// A column of verdicts repeats a handful of texts: each is read once.
+const readVerdictText = memoise((text: string): StatedVerdict | null => {
   const t = normalise(text)
     .replace(/\([^)]*\)/g, " ")
     .replace(/[.;:!,*"'“”]+/g, " ")
@@ -53,7 +48,7 @@ function readVerdictText(text: string): StatedVerdict | null {
     if (t.startsWith(phrase + " ") && t.length - phrase.length <= 16) return verdict;
   }
   return null;
-}
+});
 
 /** True when the indicator's name says that less is better (hộ nghèo, tai nạn, vi phạm …). */
 const LOWER = lowerIsBetterData.phrases.map(normalise);

@@ -1,8 +1,8 @@
 /** Writes the standard template (src/engine/template.ts) as an ExcelJS worksheet or workbook. */
 import ExcelJS from "exceljs";
+import { argb } from "./write";
 import { TEMPLATE_ALERT, TEMPLATE_FONT, TEMPLATE_LOOKS, type TemplateModel, type TemplateStyle } from "../engine/template";
 
-const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 

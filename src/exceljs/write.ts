@@ -27,14 +27,19 @@ export function applyWrites(wb: ExcelJS.Workbook, writes: CellWrite[]): number {
 }
 
 /** Paints highlighted cells with the severity's fill and puts the message in the cell's note. */
+/** "#FFC7CE" as ExcelJS's opaque ARGB, "FFFFC7CE". */
+export function argb(hex: string): string {
+  return `FF${hex.slice(1).toUpperCase()}`;
+}
+
 export function applyHighlights(wb: ExcelJS.Workbook, highlights: Highlight[], lang: "vi" | "en" = "vi"): number {
   let n = 0;
   for (const h of highlights) {
     const ws = wb.getWorksheet(h.sheet);
     if (!ws) continue;
     const cell = ws.getCell(h.cell);
-    const argb = `FF${HIGHLIGHT_FILL[h.severity].slice(1)}`;
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
+    const colour = argb(HIGHLIGHT_FILL[h.severity]);
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: colour }, bgColor: { argb: colour } };
     cell.note = { texts: [{ text: `Soát Biểu:\n${lang === "en" ? h.messageEn : h.message}` }] } as ExcelJS.Comment;
     n++;
   }

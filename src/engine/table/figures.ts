@@ -1,5 +1,6 @@
 /** Reading figure cells: numbers, numbers typed as text, malformed numbers, errors, percent cells. */
 import { Decimal, HUNDRED, dec } from "../decimal";
+import { memoise } from "../memo";
 import { parseViNumber } from "../numbers";
 import { isCellError, type CellValue } from "../snapshot";
 import type { Grid } from "./grid";
@@ -41,25 +42,13 @@ export function figureValue(f: Figure): Decimal | undefined {
   return f.kind === "number" || f.kind === "text-number" ? f.value : undefined;
 }
 
-/** Number formats repeat down a column: what each one shows is worked out once. */
-function memo<T>(compute: (format: string) => T): (format: string) => T {
-  const seen = new Map<string, T>();
-  return (format) => {
-    let v = seen.get(format);
-    if (v === undefined && !seen.has(format)) {
-      v = compute(format);
-      if (seen.size < 10000) seen.set(format, v);
-    }
-    return v as T;
-  };
-}
-
 /** True when a number format shows the value as a percent (a "%" outside quotes). */
 export function isPercentFormat(format: string | null): boolean {
   return format ? percentFormat(format) : false;
 }
 
-const percentFormat = memo((format) => {
+// Number formats repeat down a column: what each one shows is worked out once.
+const percentFormat = memoise((format: string) => {
   const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "");
   return section.includes("%");
 });
@@ -69,7 +58,7 @@ export function formatDecimals(format: string | null): number | null {
   return format ? decimalsShown(format) : null;
 }
 
-const decimalsShown = memo((format): number | null => {
+const decimalsShown = memoise((format: string): number | null => {
   if (/^general$/i.test(format.trim())) return null;
   const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
   if (!/[0#?]/.test(section)) return null;

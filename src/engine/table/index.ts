@@ -13,6 +13,7 @@ import { isLowerIsBetter, readVerdict, type StatedVerdict } from "../verdicts";
 import type { CellWrite } from "../plan";
 import { percentFormula, verdictFormula } from "../formulas";
 import headerRules from "../rules/headers.json";
+import { memoise } from "../memo";
 import { Grid } from "./grid";
 import { columnMap, recogniseTable, type TableLayout } from "./layout";
 import { classifyRows, type BodyRow } from "./rows";
@@ -106,15 +107,7 @@ function statedVerdictOf(grid: Grid, layout: TableLayout, row: number): { text: 
 }
 
 /** A unit as compared between rows ("Con", "con " and "con" agree); units repeat, so each is normalised once. */
-const UNITS = new Map<unknown, string>();
-function unitOf(v: unknown): string {
-  let u = UNITS.get(v);
-  if (u === undefined) {
-    u = normalise(cellText(v));
-    if (UNITS.size < 5000) UNITS.set(v, u);
-  }
-  return u;
-}
+const unitOf = memoise((v: unknown): string => normalise(cellText(v)), 5000);
 
 function buildModel(grid: Grid, layout: TableLayout): Model {
   const rows = classifyRows(grid, layout);

@@ -1,5 +1,6 @@
 /** Row types of a table body (SPEC §2.1): group, item, sub-item, breakdown, total, footer. */
 import headerRules from "../rules/headers.json";
+import { memoise } from "../memo";
 import { cellText, normalise } from "../text";
 import type { Grid } from "./grid";
 import type { TableLayout } from "./layout";
@@ -41,25 +42,17 @@ function head(text: string): string {
 /** Footer phrases by their first two letters: most cells are ruled out without normalising them. */
 const FOOTER_HEADS = new Set(FOOTER.map(head));
 
-function isFooterText(v: string): boolean {
+/** Units and verdicts repeat down a sheet: each text is judged once. */
+const isFooterText = memoise((v: string): boolean => {
   if (v.length > 60 || !FOOTER_HEADS.has(head(v))) return false;
   const t = normalise(v);
   return t.length <= 40 && FOOTER.some((f) => t.startsWith(f));
-}
-
-/** Units and verdicts repeat down a sheet: each text is judged once. */
-const FOOTER_SEEN = new Map<string, boolean>();
+});
 
 function isFooterRow(grid: Grid, row: number): boolean {
   for (let c = grid.firstCol; c <= grid.lastCol; c++) {
     const v = grid.value(row, c);
-    if (typeof v !== "string") continue;
-    let footer = FOOTER_SEEN.get(v);
-    if (footer === undefined) {
-      footer = isFooterText(v);
-      if (FOOTER_SEEN.size < 10000) FOOTER_SEEN.set(v, footer);
-    }
-    if (footer) return true;
+    if (typeof v === "string" && isFooterText(v)) return true;
   }
   return false;
 }

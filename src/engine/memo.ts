@@ -1,0 +1,14 @@
+/**
+ * A function's results remembered by argument, for the texts that repeat down a sheet (number
+ * formats, units, verdict words): each distinct one is worked out once. The memory is bounded:
+ * past `limit` distinct arguments, new ones are computed and not kept.
+ */
+export function memoise<K, V>(compute: (key: K) => V, limit = 10_000): (key: K) => V {
+  const seen = new Map<K, V>();
+  return (key) => {
+    if (seen.has(key)) return seen.get(key) as V;
+    const v = compute(key);
+    if (seen.size < limit) seen.set(key, v);
+    return v;
+  };
+}
