@@ -1,0 +1,76 @@
+/** percent-mismatch and percent-rounding. */
+import { Decimal } from "../../decimal";
+import { formatViNumber, formatPercent } from "../../numbers";
+import { judgeStatedPercent } from "../../percent";
+import { type Finding } from "../../report";
+import { readStatedPercent } from "../figures";
+import { finding, type Model, pairValues, isItemRow } from "../model";
+
+function withinTolerance(stated: Decimal, exact: Decimal): boolean {
+  const scale = Decimal.max(exact.abs(), new Decimal(1));
+  return stated.minus(exact).abs().lte(scale.times("1e-9"));
+}
+
+/** percent-mismatch / percent-rounding for every percent column against its own target. */
+export function checkPercents(model: Model): Finding[] {
+  const { grid, layout } = model;
+  const out: Finding[] = [];
+  for (const body of model.rows) {
+    if (!isItemRow(body)) continue;
+    const reading = model.readings.get(body.row)!;
+    for (const pc of layout.percents) {
+      // The main percent column divides the very pair the reading already read and divided.
+      const same = pc.target === reading.targetCol && pc.actual === layout.col.actual;
+      const stated = pc === layout.percents[0] ? reading.stated : readStatedPercent(grid, body.row, pc.col);
+      if (!stated) continue;
+      const { t, a } = same ? { t: reading.targetValue, a: reading.actualValue } : pairValues(grid, body.row, pc.target, pc.actual);
+      if (t === undefined || a === undefined || t.isZero()) continue;
+      const exact = same && reading.percent !== null ? reading.percent : a.div(t).times(100);
+      const cell = grid.address(body.row, pc.col);
+      let shownStated = stated.points;
+      let decimals = stated.decimals ?? stated.shownDecimals;
+      if (stated.decimals === null) {
+        if (withinTolerance(stated.points, exact)) continue;
+        shownStated = stated.points.toDecimalPlaces(stated.shownDecimals, Decimal.ROUND_HALF_UP);
+        decimals = stated.shownDecimals;
+      }
+      const judgement = judgeStatedPercent(shownStated, decimals, exact);
+      if (judgement === "ok") continue;
+      const tText = formatViNumber(t);
+      const aText = formatViNumber(a);
+      const statedText = formatViNumber(shownStated, decimals);
+      const exactText = formatPercent(exact, Math.max(2, decimals));
+      if (judgement === "truncated") {
+        out.push(
+          finding(
+            "percent-rounding",
+            cell,
+            `Tỷ lệ ghi ${statedText}% là số bị cắt bớt chữ số thập phân: ${aText}/${tText} = ${exactText}%, làm tròn đúng là ${formatViNumber(exact, decimals)}%.`,
+            `The percent ${statedText}% was truncated: ${aText}/${tText} = ${exactText}%, which rounds to ${formatViNumber(exact, decimals)}%.`,
+            shownStated.toNumber(),
+            exact.toNumber(),
+          ),
+        );
+        continue;
+      }
+      const flips = flipsVerdict(shownStated, exact, reading.lowerIsBetter);
+      out.push(
+        finding(
+          "percent-mismatch",
+          cell,
+          `Tỷ lệ ghi ${statedText}% nhưng ${aText}/${tText} = ${exactText}%${flips ? "; tỷ lệ đúng làm thay đổi kết quả đánh giá (ngưỡng 100%)" : ""}.`,
+          `The percent says ${statedText}% but ${aText}/${tText} = ${exactText}%${flips ? "; the right percent changes the verdict (the 100% threshold)" : ""}.`,
+          shownStated.toNumber(),
+          exact.toNumber(),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function flipsVerdict(stated: Decimal, exact: Decimal, lowerIsBetter: boolean): boolean {
+  const meets = (p: Decimal) => (lowerIsBetter ? p.lte(100) : p.gte(100));
+  return meets(stated) !== meets(exact);
+}
+

@@ -1,0 +1,95 @@
+/** verdict-mismatch, verdict-missing, missing-target, unverifiable-verdict. */
+import { Decimal } from "../../decimal";
+import { formatViNumber } from "../../numbers";
+import { type Finding } from "../../report";
+import { describeTarget } from "../../targets";
+import { finding, type RowReading, type Model, short } from "../model";
+
+function why(r: RowReading, actual: Decimal): { vi: string; en: string } {
+  const a = formatViNumber(actual);
+  const t = r.target;
+  if (t.kind === "quantity") {
+    const cmp = r.lowerIsBetter ? (r.verdict === "Đạt" ? "≤" : ">") : r.verdict === "Đạt" ? "≥" : "<";
+    const extra = r.lowerIsBetter ? " (chỉ tiêu càng thấp càng tốt)" : "";
+    const extraEn = r.lowerIsBetter ? " (lower is better for this indicator)" : "";
+    return { vi: `thực hiện ${a} ${cmp} kế hoạch ${formatViNumber(t.value)}${extra}`, en: `actual ${a} ${cmp} target ${formatViNumber(t.value)}${extraEn}` };
+  }
+  const holds = r.verdict === "Đạt";
+  return {
+    vi: `thực hiện ${a} ${holds ? "thỏa mãn" : "không thỏa mãn"} kế hoạch "${t.text.trim()}" (${describeTarget(t)})`,
+    en: `actual ${a} ${holds ? "meets" : "does not meet"} the target "${t.text.trim()}" (${describeTarget(t)})`,
+  };
+}
+
+/** verdict-mismatch, verdict-missing, missing-target, and info where a stated verdict cannot be checked. */
+export function checkVerdicts(model: Model): Finding[] {
+  const { grid, layout } = model;
+  const out: Finding[] = [];
+  const vCol = layout.col.verdict;
+  for (const body of model.rows) {
+    if (body.kind !== "item" && body.kind !== "subitem" && !(body.kind === "group" && body.hasFigures)) continue;
+    const r = model.readings.get(body.row)!;
+    if (r.targetFigure.kind === "empty" && r.actualValue !== undefined && body.kind !== "group") {
+      const cell = grid.address(body.row, layout.targets[0]);
+      out.push(
+        finding(
+          "missing-target",
+          cell,
+          `Chỉ tiêu "${short(body.name)}" có số thực hiện ${formatViNumber(r.actualValue)} nhưng không có kế hoạch ở ô ${cell}, nên không tính được tỷ lệ và đánh giá.`,
+          `"${short(body.name)}" has an actual of ${formatViNumber(r.actualValue)} but no target in ${cell}, so neither percent nor verdict can be computed.`,
+          null,
+          null,
+        ),
+      );
+    }
+    if (vCol === undefined || r.verdictCol === undefined) continue;
+    let cell = grid.address(body.row, r.verdictCol);
+    if (r.verdict && r.actualValue !== undefined) {
+      if (!r.statedVerdictText) {
+        const reason = why(r, r.actualValue);
+        const mark = layout.verdictMarks?.find((m) => m.verdict === r.verdict);
+        if (mark) cell = grid.address(body.row, mark.col);
+        out.push(
+          finding(
+            "verdict-missing",
+            cell,
+            `Chưa ghi đánh giá ở ô ${cell}; theo số liệu phải là "${r.verdict}" vì ${reason.vi}.`,
+            `No verdict in ${cell}; the figures say "${r.verdict === "Đạt" ? "Đạt (achieved)" : "Chưa đạt (not achieved)"}" because ${reason.en}.`,
+            null,
+            r.verdict,
+          ),
+        );
+      } else if ((r.statedVerdict === "Đạt" || r.statedVerdict === "Chưa đạt") && r.statedVerdict !== r.verdict) {
+        const reason = why(r, r.actualValue);
+        out.push(
+          finding(
+            "verdict-mismatch",
+            cell,
+            `Đánh giá ghi "${r.statedVerdictText}" nhưng phải là "${r.verdict}" vì ${reason.vi}.`,
+            `The verdict says "${r.statedVerdictText}" but should be "${r.verdict}" because ${reason.en}.`,
+            r.statedVerdictText,
+            r.verdict,
+          ),
+        );
+      }
+    } else if (
+      (r.statedVerdict === "Đạt" || r.statedVerdict === "Chưa đạt") &&
+      r.actualValue !== undefined &&
+      (r.target.kind === "qualitative" || r.target.kind === "relative" || r.target.kind === "exceed")
+    ) {
+      out.push(
+        finding(
+          "unverifiable-verdict",
+          cell,
+          `Không tự kiểm tra được đánh giá "${r.statedVerdictText}" ở ô ${cell} vì kế hoạch "${r.target.text.trim()}" không phải một con số hay một ngưỡng so sánh được.`,
+          `The verdict "${r.statedVerdictText}" in ${cell} cannot be checked: the target "${r.target.text.trim()}" is neither a number nor a comparable bound.`,
+          r.statedVerdictText,
+          null,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+
