@@ -76,6 +76,7 @@ export function renderText(results: FileResult[], lang: Lang, colour: boolean): 
   const lines: string[] = [];
   let sheets = 0;
   let unreadable = 0;
+  let recognisedTotal = 0;
   const totals = { errors: 0, warnings: 0, infos: 0 };
   const summaries: string[] = [];
   for (const r of results) {
@@ -115,6 +116,7 @@ export function renderText(results: FileResult[], lang: Lang, colour: boolean): 
       fileCounts.warnings += c.warnings;
       fileCounts.infos += c.infos;
     }
+    recognisedTotal += recognised;
     totals.errors += fileCounts.errors;
     totals.warnings += fileCounts.warnings;
     totals.infos += fileCounts.infos;
@@ -126,7 +128,8 @@ export function renderText(results: FileResult[], lang: Lang, colour: boolean): 
   if (read === 0) return summaries.length > 1 ? summaries.join("\n") : "";
   const parts = [count(results.length, lang, "tệp", "file")];
   if (unreadable) parts.push(`${formatUnreadable(unreadable, lang)}`);
-  parts.push(count(sheets, lang, "trang tính", "sheet"), severityCounts(totals, lang));
+  // Nothing recognised is not a clean result: the line says so instead of "0 lỗi".
+  parts.push(count(sheets, lang, "trang tính", "sheet"), recognisedTotal ? severityCounts(totals, lang) : t.noneRecognised);
   lines.push(paint("bold", `${t.total}: ${parts.join(", ")}.`));
   return lines.join("\n");
 }
