@@ -70,7 +70,7 @@ export function notZipKind(bytes: Uint8Array): InputErrorCode {
   }
   text = text.replace(/^\ufeff/, "");
   // Control characters other than tab and line ends: a binary file that happens to decode.
-  if (!text.trim() || /[\u0000-\u0008\u000e-\u001f]/.test(text)) return "notZip";
+  if (!text.trim() || [...text].some((ch) => ch < " " && ch !== "\t" && ch !== "\n" && ch !== "\r" && ch !== "\f" && ch !== "\v")) return "notZip";
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 20);
   for (const sep of [",", ";", "\t"]) {
     const counts = lines.map((l) => l.split(sep).length - 1);
