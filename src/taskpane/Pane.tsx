@@ -286,9 +286,9 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
           </Button>
         </header>
 
-        <label className="sb-field">
+        <label className="sb-field sb-field-inline">
           <Text weight="semibold">{t.sheet}</Text>
-          <Select data-testid="sheet" value={sheet} onChange={(_, d) => onSheet(d.value)} disabled={busy}>
+          <Select className="sb-grow" data-testid="sheet" value={sheet} onChange={(_, d) => onSheet(d.value)} disabled={busy}>
             {sheets.map((s) => (
               <option key={s.name} value={s.name}>
                 {s.name}
@@ -314,25 +314,6 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
             {t.normalise}
           </Button>
         </div>
-        <details className="sb-card" data-testid="template-card">
-          <summary>
-            <Text weight="semibold">{t.templateTitle}</Text>
-          </summary>
-          <label className="sb-field">
-            <Text size={200}>{t.commune}</Text>
-            <Input data-testid="commune" value={commune} placeholder="Bình Trung" onChange={(_, d) => setCommune(d.value)} />
-          </label>
-          <label className="sb-field">
-            <Text size={200}>{t.period}</Text>
-            <Input data-testid="period" value={period} placeholder={t.periodExample} onChange={(_, d) => setPeriod(d.value)} />
-          </label>
-          <Checkbox data-testid="carry" checked={carry} onChange={(_, d) => setCarry(Boolean(d.checked))} label={t.carryOver} />
-          <Button data-testid="template" disabled={busy} onClick={onTemplate}>
-            {t.template}
-          </Button>
-        </details>
-        <Switch data-testid="auto" checked={auto} onChange={(_, d) => setAuto(d.checked)} label={t.autoRecheck} />
-
         {progress !== null && (
           <div data-testid="progress">
             <Text size={200}>{t.reading}</Text>
@@ -558,6 +539,26 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
               );
             })}
         </section>
+        {/* Less frequent actions below the findings, so the findings fit a default-width pane without scrolling. */}
+        <details className="sb-card" data-testid="template-card">
+          <summary>
+            <Text weight="semibold">{t.templateTitle}</Text>
+          </summary>
+          <label className="sb-field">
+            <Text size={200}>{t.commune}</Text>
+            <Input data-testid="commune" value={commune} placeholder="Bình Trung" onChange={(_, d) => setCommune(d.value)} />
+          </label>
+          <label className="sb-field">
+            <Text size={200}>{t.period}</Text>
+            <Input data-testid="period" value={period} placeholder={t.periodExample} onChange={(_, d) => setPeriod(d.value)} />
+          </label>
+          <Checkbox data-testid="carry" checked={carry} onChange={(_, d) => setCarry(Boolean(d.checked))} label={t.carryOver} />
+          <Button data-testid="template" disabled={busy} onClick={onTemplate}>
+            {t.template}
+          </Button>
+        </details>
+        <Switch data-testid="auto" checked={auto} onChange={(_, d) => setAuto(d.checked)} label={t.autoRecheck} />
+
         <footer className="sb-foot">
           <Text size={200}>
             {t.host[host.kind]}

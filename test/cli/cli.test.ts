@@ -350,3 +350,14 @@ describe("template --from", () => {
     expect(bad.err).toContain("Không tìm thấy biểu chỉ tiêu nào");
   });
 });
+
+test("the README names every test command CI runs", () => {
+  const ci = readFileSync(path.join(ROOT, ".ci/run"), "utf8");
+  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const commands = ci
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => /^(npm (test|run \S+)|\.\.\/shared\/tools\/\S+)$/.test(l));
+  expect(commands).toEqual(expect.arrayContaining(["npm test", "npm run test:e2e"]));
+  for (const c of commands) expect([c, readme.includes(`\n${c} `)]).toEqual([c, true]);
+});

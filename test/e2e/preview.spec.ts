@@ -248,5 +248,5 @@ test("at Excel's default pane width the findings show without scrolling; every f
   await expect(help).toHaveCount(0);
   // Severity names: Lưu ý, never "Ghi chú" (a column of the sheet and Excel's notes).
   await expect(page.getByTestId("findings")).not.toContainText("Ghi chú");
-  await expect(page.getByTestId("filter-info")).toContainText("Lưu ý");
+  await expect(page.getByTestId("findings")).toContainText("Lưu ý (0)");
 });
