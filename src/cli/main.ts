@@ -148,7 +148,7 @@ function progressBar(lang: Lang): (done: number, total: number) => void {
   return (done, total) => {
     const width = 30;
     const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r[${"=".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} ${lang === "en" ? "files" : "tệp"}`);
+    process.stderr.write(`\r[${"=".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} ${lang === "en" ? (total === 1 ? "file" : "files") : "tệp"}`);
   };
 }
 
