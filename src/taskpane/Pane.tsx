@@ -29,7 +29,7 @@ import type { SheetSnapshot } from "../engine/snapshot";
 import { formatViNumber } from "../engine/numbers";
 import { HostError, type Host, type SheetInfo } from "../excel/host";
 import { STRINGS, type Lang, type Strings } from "./strings";
-import { applyOverrides, sheetColumns, type RoleOverrides } from "./columns";
+import { applyOverrides, columnsSettled, sheetColumns, type RoleOverrides } from "./columns";
 import { kindHelp } from "../help/findings";
 import { cellText, quoteContext, quotePlace } from "../help/quote";
 
@@ -58,17 +58,6 @@ function shown(value: unknown, t: Strings): string {
   if (typeof value === "number") return formatViNumber(value, Number.isInteger(value) ? 0 : Math.min(2, String(value).split(".")[1]?.length ?? 0));
   if (typeof value === "object" && "error" in (value as object)) return String((value as { error: string }).error);
   return String(value);
-}
-
-/**
- * Whether the column map can stay folded: the layout is recognised and every role the checks
- * need was found (a table: name, target, actual; prose: its text column). Otherwise it is shown
- * first, so the user can pick the columns.
- */
-export function columnsSettled(report: SheetReport): boolean {
-  if (!report.recognized) return false;
-  if (report.layout === "narrative") return Boolean(report.columns.name || report.columns.actual);
-  return Boolean(report.columns.name && report.columns.target && report.columns.actual);
 }
 
 /** A column role's label: a narrative sheet's columns as its header names them. */
