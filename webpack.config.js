@@ -9,6 +9,7 @@
  */
 
 const fs = require("fs");
+const net = require("net");
 const os = require("os");
 const path = require("path");
 const zlib = require("zlib");
@@ -93,6 +94,25 @@ function sideload() {
   child.on("error", (e) => console.log(`Không nạp được add-in vào Excel: ${e.message}`));
 }
 
+/**
+ * Resolves when PORT is free on localhost; when another program holds it, says so in one sentence
+ * with the way to pick another port, and stops (no stack trace from the dev server).
+ */
+function ensurePortFree() {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (e) => {
+      if (e.code !== "EADDRINUSE" && e.code !== "EACCES") return resolve();
+      console.error(
+        `Cổng ${PORT} đang được một chương trình khác dùng (có thể Soát Biểu đã chạy ở cửa sổ khác): dừng chương trình đó, hoặc chọn cổng khác, ví dụ PORT=${PORT + 1} npm start (Windows PowerShell: $env:PORT=${PORT + 1}; npm start). / Port ${PORT} is in use: stop that program or pick another port, e.g. PORT=${PORT + 1} npm start.`,
+      );
+      process.exit(1);
+    });
+    probe.once("listening", () => probe.close(() => resolve()));
+    probe.listen(PORT, "localhost");
+  });
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const prodUrl = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, "/") : null;
@@ -100,6 +120,7 @@ module.exports = async (env, argv) => {
     console.log("Chú ý: chưa đặt ADDIN_URL, manifest trong dist/ vẫn trỏ tới https://localhost:3000/ (set ADDIN_URL=https://your.host/path/ for production).");
   }
   const serve = Boolean(env && env.WEBPACK_SERVE);
+  if (serve) await ensurePortFree();
   const https = serve ? await httpsOptions() : null;
   const scheme = https ? "https" : "http";
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `soat-bieu` command: runs the TypeScript entry point through tsx, so the installed
-// command and `npm run soat-bieu` are always the same code.
+// The development launcher of `soat-bieu`: runs the TypeScript sources through tsx, for the tests
+// and `npm run soat-bieu` in a clone. The installed command (package.json "bin") is the compiled
+// JavaScript, dist/cli-js/cli/main.js, built by `npm run build:cli` (which `npm pack` runs).
 require("tsx/cjs");
 require("../src/cli/main.ts").runCli();

@@ -34,9 +34,10 @@ export function inspectBytes(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new InputError("empty");
   if (bytes.length > LIMITS.fileBytes) throw new InputError("tooLarge");
   if (startsWith(bytes, OLE2)) {
-    throw new InputError(hasUtf16(bytes, "EncryptionInfo") || hasUtf16(bytes, "EncryptedPackage") ? "encrypted" : "xls");
+    if (hasUtf16(bytes, "EncryptionInfo") || hasUtf16(bytes, "EncryptedPackage")) throw new InputError("encrypted");
+    throw new InputError(hasUtf16(bytes, "WordDocument") ? "word" : "xls");
   }
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new InputError("notZip");
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new InputError(notZipKind(bytes));
   const names: string[] = [];
   let unpacked = 0;
   try {
@@ -51,7 +52,37 @@ export function inspectBytes(bytes: Uint8Array): void {
     throw new InputError("corrupt");
   }
   if (unpacked > LIMITS.unpackedBytes) throw new InputError("tooLarge");
-  if (!names.includes("xl/workbook.xml")) throw new InputError("notWorkbook");
+  if (!names.includes("xl/workbook.xml")) throw new InputError(names.includes("word/document.xml") ? "word" : "notWorkbook");
+}
+
+/**
+ * What a file that is not a zip is, as far as its first bytes tell: a PDF, a CSV table (at least
+ * two lines with the same number of separators), other plain text, or something else.
+ */
+export function notZipKind(bytes: Uint8Array): InputErrorCode {
+  const head = bytes.subarray(0, 8192);
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) return "pdf"; // %PDF
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(head.length < bytes.length ? head.subarray(0, lastLineEnd(head)) : head);
+  } catch {
+    return "notZip";
+  }
+  text = text.replace(/^\ufeff/, "");
+  // Control characters other than tab and line ends: a binary file that happens to decode.
+  if (!text.trim() || [...text].some((ch) => ch < " " && ch !== "\t" && ch !== "\n" && ch !== "\r" && ch !== "\f" && ch !== "\v")) return "notZip";
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 20);
+  for (const sep of [",", ";", "\t"]) {
+    const counts = lines.map((l) => l.split(sep).length - 1);
+    if (lines.length >= 2 && counts[0] > 0 && counts.every((c) => c === counts[0])) return "csv";
+  }
+  return "text";
+}
+
+/** A cut of a longer file ends at its last line break, so no character is split in two. */
+function lastLineEnd(head: Uint8Array): number {
+  const i = head.lastIndexOf(0x0a);
+  return i > 0 ? i : head.length;
 }
 
 export async function readBytes(path: string): Promise<Uint8Array> {

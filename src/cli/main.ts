@@ -1,21 +1,16 @@
+#!/usr/bin/env node
 /**
- * The `soat-bieu` command line: check, recalc, template (SPEC §8). Exit 0 when no error finding,
- * 1 when there are error findings, 2 when an input could not be read. No stack trace ever reaches
- * the user: every failure is one sentence.
+ * The `soat-bieu` command line: check, recalc, template, help (SPEC §8). Exit 0 when no error
+ * finding, 1 when there are error findings, 2 when nothing could be checked (an input could not
+ * be read, no sheet was recognised, or the arguments are wrong). No stack trace ever reaches the
+ * user: every failure is one sentence.
+ *
+ * Only this file and messages.ts load at start: the engine, the reader and ExcelJS are required
+ * by the command that needs them, so `soat-bieu --help` starts about as fast as Node itself.
  */
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { planHighlights, planRecalc } from "../engine";
-import { buildTemplate } from "../engine/template";
-import { carryOverIndicators } from "../engine/carryover";
-import { availableParallelism } from "node:os";
-import { openWorkbook } from "./input";
-import { exceljsAdapter } from "./exceljs";
-import { checkFiles } from "./pool";
-import { csvReport, writeXlsxReport } from "./summary-report";
-import { CLI_TEXT, InputError, USAGE, say, type Lang } from "./messages";
-import { checkJson } from "./report-json";
-import { renderText } from "./render";
+import { CLI_TEXT, HELP_CHECK, HELP_RECALC, HELP_TEMPLATE, InputError, USAGE, count, say, type Lang } from "./messages";
 
 interface Args {
   command: string | undefined;
@@ -25,6 +20,7 @@ interface Args {
   out?: string;
   force: boolean;
   help: boolean;
+  version: boolean;
   /** template --from: a previous period's workbook whose indicator list is carried over. */
   from?: string;
   /** template --xa / --ky: the commune and the period for the title rows. */
@@ -39,12 +35,13 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { command: undefined, positional: [], json: false, lang: "vi", force: false, help: false };
+  const args: Args = { command: undefined, positional: [], json: false, lang: "vi", force: false, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--json") args.json = true;
     else if (a === "--force" || a === "-f") args.force = true;
     else if (a === "--help" || a === "-h") args.help = true;
+    else if (a === "--version" || a === "-v" || a === "-V") args.version = true;
     else if (a === "--lang") args.lang = argv[++i] === "en" ? "en" : "vi";
     else if (a.startsWith("--lang=")) args.lang = a.slice(7) === "en" ? "en" : "vi";
     else if (a === "-o" || a === "--out") args.out = argv[++i];
@@ -63,6 +60,9 @@ function parseArgs(argv: string[]): Args {
 
 class UsageError extends Error {}
 
+// Modules a command needs are loaded by a plain require inside it: lazy and synchronous under
+// tsx, jest, the compiled JavaScript and the bench's esbuild bundle alike.
+
 async function listInputs(target: string, lang: Lang): Promise<{ files: { path: string; label: string }[]; folder: boolean }> {
   let stat;
   try {
@@ -72,7 +72,7 @@ async function listInputs(target: string, lang: Lang): Promise<{ files: { path: 
   }
   if (!stat.isDirectory()) return { files: [{ path: target, label: target }], folder: false };
   const names = (await fs.readdir(target)).filter((n) => /\.(xlsx|xlsm|xls)$/i.test(n) && !n.startsWith("~$")).sort((a, b) => a.localeCompare(b, "vi"));
-  if (!names.length) throw new UsageError(say(CLI_TEXT.noXlsx, lang));
+  if (!names.length) throw new UsageError(say(CLI_TEXT.noXlsx, lang, target));
   return { files: names.map((n) => ({ path: path.join(target, n), label: n })), folder: true };
 }
 
@@ -86,6 +86,15 @@ async function check(args: Args): Promise<number> {
     if (path.resolve(args.annotate) === path.resolve(target)) throw new UsageError(say(CLI_TEXT.sameAsInput, args.lang));
     if (!args.force && (await exists(args.annotate))) throw new UsageError(say(CLI_TEXT.outputExists, args.lang, args.annotate));
   }
+  if (args.report !== undefined) {
+    // Refused before any work, like recalc's output: a known extension, and no silent overwrite.
+    if (!args.report) throw new UsageError(say(CLI_TEXT.missingArg, args.lang, "--report TỔNG_HỢP.xlsx|.csv"));
+    if (!/\.(xlsx|csv)$/i.test(args.report)) throw new UsageError(say(CLI_TEXT.reportExtension, args.lang, args.report));
+    if (!args.force && (await exists(args.report))) throw new UsageError(say(CLI_TEXT.outputExists, args.lang, args.report));
+  }
+  const { availableParallelism } = (require("node:os") as typeof import("node:os"));
+  const { checkFiles } = (require("./pool") as typeof import("./pool"));
+  const { checkJson } = (require("./report-json") as typeof import("./report-json"));
   const bar = folder && !args.json && process.stderr.isTTY ? progressBar(args.lang) : undefined;
   // Threads pay off from a few dozen files on (each worker loads the engine once).
   const workers = args.workers ?? (folder && files.length >= 16 ? Math.max(1, Math.min(availableParallelism(), files.length)) : 1);
@@ -93,28 +102,44 @@ async function check(args: Args): Promise<number> {
   if (bar) process.stderr.write("\r\x1b[K");
   const doc = checkJson(results, args.lang);
   if (args.report) {
+    const { csvReport, writeXlsxReport } = (require("./summary-report") as typeof import("./summary-report"));
     const data = /\.csv$/i.test(args.report) ? new TextEncoder().encode(csvReport(results, args.lang)) : await writeXlsxReport(results, args.lang);
-    await writeAtomically(args.report, data, true, args.lang);
+    await writeAtomically(args.report, data, args.force, args.lang);
   }
   const first = results[0];
   let annotated = "";
   if (args.annotate && first?.report) {
     // The same cells the report names, painted in an ExcelJS copy of the input (never the input itself).
+    const { planHighlights } = (require("../engine") as typeof import("../engine"));
+    const { openWorkbook } = (require("./input") as typeof import("./input"));
+    const { exceljsAdapter } = (require("./exceljs") as typeof import("./exceljs"));
     const { workbook } = await openWorkbook(files[0].path);
     const { applyHighlights, workbookBytes } = exceljsAdapter();
     const painted = applyHighlights(workbook, planHighlights(first.report), args.lang);
     await writeAtomically(args.annotate, await workbookBytes(workbook), args.force, args.lang);
     annotated = `${say(CLI_TEXT.annotateDone, args.lang, painted, args.annotate)}\n`;
   }
+  // What could not be checked, said once on stderr: a file that could not be read, a file with no
+  // recognised sheet, or (a folder where nothing was recognised) the folder itself.
+  const problems: string[] = [];
+  const unrecognised = results.filter((r) => r.report && !r.report.sheets.some((s) => s.recognized));
+  for (const r of results) if (r.error) problems.push(`${r.file}: ${r.error}`);
+  if (folder && unrecognised.length > 0 && unrecognised.length === results.length) {
+    problems.push(say(CLI_TEXT.nothingRecognisedFolder, args.lang, count(results.length, args.lang, "tệp", "file"), target));
+  } else {
+    for (const r of unrecognised) problems.push(`${r.file}: ${say(CLI_TEXT.nothingRecognised, args.lang, count(r.report!.sheets.length, args.lang, "trang tính", "sheet"))}`);
+  }
   if (args.json) {
     process.stdout.write(`${JSON.stringify(doc, null, 1)}\n`);
-    process.stderr.write(annotated); // stdout holds the JSON document and nothing else
   } else {
+    const { renderText } = (require("./render") as typeof import("./render"));
     const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-    process.stdout.write(`${renderText(results, args.lang, colour)}\n${annotated}`);
-    for (const r of results) if (r.error) process.stderr.write(`${r.file}: ${r.error}\n`);
+    const text = renderText(results, args.lang, colour);
+    if (text) process.stdout.write(`${text}\n`);
   }
-  if (results.some((r) => r.error)) return 2;
+  // stdout holds the report (or the JSON document) and nothing else.
+  process.stderr.write(annotated + problems.map((p) => `${p}\n`).join(""));
+  if (results.some((r) => r.error) || unrecognised.length) return 2;
   return doc.summary.errors > 0 ? 1 : 0;
 }
 
@@ -123,7 +148,7 @@ function progressBar(lang: Lang): (done: number, total: number) => void {
   return (done, total) => {
     const width = 30;
     const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r[${"=".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} ${lang === "en" ? "files" : "tệp"}`);
+    process.stderr.write(`\r[${"=".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} ${lang === "en" ? (total === 1 ? "file" : "files") : "tệp"}`);
   };
 }
 
@@ -152,6 +177,9 @@ async function recalc(args: Args): Promise<number> {
   if (!input) throw new UsageError(say(CLI_TEXT.missingArg, args.lang, "TỆP"));
   if (!args.out) throw new UsageError(say(CLI_TEXT.missingArg, args.lang, "-o TỆP_RA.xlsx"));
   if (path.resolve(args.out) === path.resolve(input)) throw new UsageError(say(CLI_TEXT.sameAsInput, args.lang));
+  const { planRecalc } = (require("../engine") as typeof import("../engine"));
+  const { openWorkbook } = (require("./input") as typeof import("./input"));
+  const { exceljsAdapter } = (require("./exceljs") as typeof import("./exceljs"));
   const { workbook } = await openWorkbook(input);
   const { workbookSnapshot, applyWrites, workbookBytes } = exceljsAdapter();
   const snapshot = workbookSnapshot(workbook, path.basename(input));
@@ -164,9 +192,13 @@ async function recalc(args: Args): Promise<number> {
 
 async function template(args: Args): Promise<number> {
   const out = args.out ?? args.positional[0] ?? "soat-bieu-mau.xlsx";
+  const { buildTemplate } = (require("../engine/template") as typeof import("../engine/template"));
+  const { openWorkbook } = (require("./input") as typeof import("./input"));
+  const { exceljsAdapter } = (require("./exceljs") as typeof import("./exceljs"));
   let groups;
   if (args.from) {
     // The indicator list of a previous period's workbook: same rows, empty figures.
+    const { carryOverIndicators } = (require("../engine/carryover") as typeof import("../engine/carryover"));
     const { workbook } = await openWorkbook(args.from);
     const { workbookSnapshot } = exceljsAdapter();
     const sheets = workbookSnapshot(workbook, path.basename(args.from)).sheets;
@@ -181,9 +213,50 @@ async function template(args: Args): Promise<number> {
   return 0;
 }
 
+/** The package's version, from the package.json beside the sources (src/cli) or the compiled files (dist/cli-js/cli). */
+function version(): string {
+  for (const up of ["../..", "../../.."]) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(__dirname, up, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "soat-bieu" && pkg.version) return pkg.version;
+    } catch {
+      // not here: the other layout
+    }
+  }
+  return "?";
+}
+
+/** `soat-bieu help [TOPIC]`: the usage, a command's options, or what a kind of finding means. */
+async function helpText(topic: string | undefined, lang: Lang): Promise<string> {
+  if (!topic) return USAGE[lang];
+  if (topic === "recalc") return HELP_RECALC[lang];
+  if (topic === "template") return HELP_TEMPLATE[lang];
+  const { KIND_HELP, SEVERITY_NAME, kindHelp, kindText } = (require("../help/findings") as typeof import("../help/findings"));
+  if (topic === "check") {
+    const width = Math.max(...KIND_HELP.map((k) => k.kind.length));
+    const kinds = KIND_HELP.map((k) => `  ${k.kind.padEnd(width)}  ${SEVERITY_NAME[lang][k.severity].padEnd(9)} ${k[lang].title}`);
+    return `${HELP_CHECK[lang]}\n${kinds.join("\n")}`;
+  }
+  const k = kindHelp(topic);
+  if (!k) throw new UsageError(say(CLI_TEXT.unknownHelp, lang, topic));
+  return kindText(k, lang);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   try {
+    if (args.version || args.command === "version") {
+      process.stdout.write(`soat-bieu ${version()}\n`);
+      return 0;
+    }
+    if (args.command === "help") {
+      process.stdout.write(`${await helpText(args.positional[0], args.lang)}\n`);
+      return 0;
+    }
+    if (args.help && args.command && ["check", "recalc", "template"].includes(args.command)) {
+      process.stdout.write(`${await helpText(args.command, args.lang)}\n`);
+      return 0;
+    }
     if (args.help || !args.command) {
       process.stdout.write(`${USAGE[args.lang]}\n`);
       return args.command || args.help ? 0 : 2;

@@ -28,7 +28,8 @@ export async function checkFiles(files: { path: string; label: string }[], optio
     return results;
   }
   let next = 0;
-  const entry = path.join(__dirname, "worker.js");
+  // Compiled (the installed command): the worker's own .js; from the sources: a bootstrap that loads them through tsx.
+  const entry = path.join(__dirname, __filename.endsWith(".js") ? "check-worker.js" : "worker.js");
   const run = () =>
     new Promise<void>((resolve) => {
       let current = -1;

@@ -7,6 +7,8 @@ export interface FileResult {
   report?: WorkbookReport;
   /** The sentence saying why the file could not be read. */
   error?: string;
+  /** Sheet → cell → text of the cells that hold a quoted finding (to show the quote in its context). */
+  texts?: Record<string, Record<string, string>>;
 }
 
 function findingJson(f: Finding, lang: Lang) {

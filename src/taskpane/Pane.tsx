@@ -29,7 +29,9 @@ import type { SheetSnapshot } from "../engine/snapshot";
 import { formatViNumber } from "../engine/numbers";
 import { HostError, type Host, type SheetInfo } from "../excel/host";
 import { STRINGS, type Lang, type Strings } from "./strings";
-import { applyOverrides, sheetColumns, type RoleOverrides } from "./columns";
+import { applyOverrides, columnsSettled, sheetColumns, type RoleOverrides } from "./columns";
+import { kindHelp } from "../help/findings";
+import { cellText, quoteContext, quotePlace } from "../help/quote";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const ROLES: ColumnRole[] = ["stt", "name", "unit", "target", "actual", "percent", "verdict", "forecast", "note"];
@@ -45,7 +47,7 @@ export interface PaneProps {
 
 type Notice = { intent: "success" | "error" | "info"; text: string } | null;
 
-/** Writes waiting for the user's confirmation: a recalculation or a "Chuẩn hoá" clean-up. */
+/** Writes waiting for the user's confirmation: a recalculation or a "Chuẩn hóa" clean-up. */
 interface Pending {
   kind: "recalc" | "normalise";
   writes: CellWrite[];
@@ -56,6 +58,11 @@ function shown(value: unknown, t: Strings): string {
   if (typeof value === "number") return formatViNumber(value, Number.isInteger(value) ? 0 : Math.min(2, String(value).split(".")[1]?.length ?? 0));
   if (typeof value === "object" && "error" in (value as object)) return String((value as { error: string }).error);
   return String(value);
+}
+
+/** A column role's label: a narrative sheet's columns as its header names them. */
+function roleLabel(role: ColumnRole, report: SheetReport, t: Strings): string {
+  return (report.layout === "narrative" ? t.rolesNarrative[role] : undefined) ?? t.roles[role];
 }
 
 export function errorText(e: unknown, t: Strings): string {
@@ -82,6 +89,10 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
   const [selected, setSelected] = React.useState<Finding | null>(null);
   const [auto, setAuto] = React.useState(false);
   const [overrides, setOverrides] = React.useState<RoleOverrides>({});
+  /** The column map unfolded by the user (null: as the report suggests). */
+  const [columnsOpen, setColumnsOpen] = React.useState<boolean | null>(null);
+  /** The finding kind whose explanation is shown. */
+  const [helpKind, setHelpKind] = React.useState<string | null>(null);
   const started = React.useRef(false);
   /**
    * Change events while we write, and shortly after (hosts without triggerSource report our own
@@ -235,6 +246,7 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
   const onSheet = (name: string) => {
     setSheet(name);
     setOverrides({});
+    setColumnsOpen(null);
     setReport(null);
     setSnapshot(null);
   };
@@ -245,6 +257,9 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
   };
 
   const counts = report ? countBySeverity(report.findings) : null;
+  const narrative = report?.layout === "narrative";
+  const recognisedColumns = report ? Object.values(report.columns).filter(Boolean).length : 0;
+  const showColumns = report ? (columnsOpen ?? (!columnsSettled(report) || Object.keys(overrides).length > 0)) : false;
   const met = report ? report.items.filter((i) => i.verdict === "Đạt").length : 0;
   const notMet = report ? report.items.filter((i) => i.verdict === "Chưa đạt").length : 0;
 
@@ -260,9 +275,9 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
           </Button>
         </header>
 
-        <label className="sb-field">
+        <label className="sb-field sb-field-inline">
           <Text weight="semibold">{t.sheet}</Text>
-          <Select data-testid="sheet" value={sheet} onChange={(_, d) => onSheet(d.value)} disabled={busy}>
+          <Select className="sb-grow" data-testid="sheet" value={sheet} onChange={(_, d) => onSheet(d.value)} disabled={busy}>
             {sheets.map((s) => (
               <option key={s.name} value={s.name}>
                 {s.name}
@@ -288,25 +303,6 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
             {t.normalise}
           </Button>
         </div>
-        <details className="sb-card" data-testid="template-card">
-          <summary>
-            <Text weight="semibold">{t.templateTitle}</Text>
-          </summary>
-          <label className="sb-field">
-            <Text size={200}>{t.commune}</Text>
-            <Input data-testid="commune" value={commune} placeholder="Bình Trung" onChange={(_, d) => setCommune(d.value)} />
-          </label>
-          <label className="sb-field">
-            <Text size={200}>{t.period}</Text>
-            <Input data-testid="period" value={period} placeholder={t.periodExample} onChange={(_, d) => setPeriod(d.value)} />
-          </label>
-          <Checkbox data-testid="carry" checked={carry} onChange={(_, d) => setCarry(Boolean(d.checked))} label={t.carryOver} />
-          <Button data-testid="template" disabled={busy} onClick={onTemplate}>
-            {t.template}
-          </Button>
-        </details>
-        <Switch data-testid="auto" checked={auto} onChange={(_, d) => setAuto(d.checked)} label={t.autoRecheck} />
-
         {progress !== null && (
           <div data-testid="progress">
             <Text size={200}>{t.reading}</Text>
@@ -350,41 +346,59 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
         {report && (
           <section className="sb-card" data-testid="layout">
             <Text weight="semibold">{t.layout}: </Text>
-            <Text data-testid="layout-name">{report.recognized ? (report.layout === "narrative" ? t.layoutNarrative : t.layoutTable) : t.notRecognised}</Text>
+            <Text data-testid="layout-name">{report.recognized ? (narrative ? t.layoutNarrative : t.layoutTable) : t.notRecognised}</Text>
             {!report.recognized && <Text block>{lang === "en" ? report.reasonEn : report.reason}</Text>}
-            {report.recognized && Object.keys(report.columns).length > 0 && (
-              <table className="sb-columns" data-testid="columns">
-                <tbody>
-                  {ROLES.filter((r) => report.columns[r] || report.layout === "table").map((r) => (
-                    <tr key={r}>
-                      <td>{t.roles[r]}</td>
-                      <td>
-                        {report.layout === "table" && snapshot ? (
-                          <select
-                            className="sb-role"
-                            data-testid={`role-${r}`}
-                            aria-label={`${t.columnOf} ${t.roles[r]}`}
-                            value={report.columns[r] ?? ""}
-                            disabled={busy}
-                            onChange={(e) => void onRole(r, e.target.value)}
-                          >
-                            <option value="">—</option>
-                            {sheetColumns(snapshot).map((c) => (
-                              <option key={c} value={c}>
-                                {c}
-                              </option>
-                            ))}
-                          </select>
-                        ) : (
-                          report.columns[r]
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            {report.recognized && recognisedColumns > 0 && (
+              // Folded once the layout is recognised, so the findings fit a default-width pane; shown first when a role is missing.
+              <details
+                className="sb-columns-fold"
+                data-testid="columns-fold"
+                open={showColumns}
+                onToggle={(e) => {
+                  const open = (e.currentTarget as HTMLDetailsElement).open;
+                  if (open !== showColumns) setColumnsOpen(open);
+                }}
+              >
+                <summary data-testid="columns-toggle">
+                  <Text size={200}>{t.columnsFolded(recognisedColumns)}</Text>
+                </summary>
+                <table className="sb-columns" data-testid="columns">
+                  <tbody>
+                    {ROLES.filter((r) => report.columns[r] || report.layout === "table").map((r) => (
+                      <tr key={r}>
+                        <td data-testid={`role-label-${r}`}>{roleLabel(r, report, t)}</td>
+                        <td>
+                          {report.layout === "table" && snapshot ? (
+                            <select
+                              className="sb-role"
+                              data-testid={`role-${r}`}
+                              aria-label={`${t.columnOf} ${roleLabel(r, report, t)}`}
+                              value={report.columns[r] ?? ""}
+                              disabled={busy}
+                              onChange={(e) => void onRole(r, e.target.value)}
+                            >
+                              <option value="">—</option>
+                              {sheetColumns(snapshot).map((c) => (
+                                <option key={c} value={c}>
+                                  {c}
+                                </option>
+                              ))}
+                            </select>
+                          ) : (
+                            report.columns[r]
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {report.layout === "table" && (
+                  <Text size={200} block>
+                    {t.columnsHint}
+                  </Text>
+                )}
+              </details>
             )}
-            {report.layout === "table" && <Text size={200} block>{t.columnsHint}</Text>}
           </section>
         )}
 
@@ -395,10 +409,10 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
             </Text>
             <div className="sb-summary">
               <span>
-                {t.itemsMet}: <b data-testid="met">{met}</b>
+                {narrative ? t.tasksMet : t.itemsMet}: <b data-testid="met">{met}</b>
               </span>
               <span>
-                {t.itemsNotMet}: <b data-testid="not-met">{notMet}</b>
+                {narrative ? t.tasksNotMet : t.itemsNotMet}: <b data-testid="not-met">{notMet}</b>
               </span>
               <span>
                 {t.errorsCount}: <b data-testid="errors">{counts.errors}</b>
@@ -440,33 +454,100 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
                     <span className="sb-swatch" style={{ background: HIGHLIGHT_FILL[s] }} /> {t.severity[s]} ({list.length})
                   </Text>
                   <ul className="sb-list">
-                    {list.map((f, i) => (
-                      <li key={`${f.cell}-${f.kind}-${i}`}>
-                        <button
-                          type="button"
-                          className={`sb-finding${selected === f ? " sb-selected" : ""}`}
-                          data-testid="finding"
-                          data-cell={f.cell}
-                          data-kind={f.kind}
-                          onClick={() => onPick(f)}
-                        >
-                          <Badge appearance="outline" size="small">
-                            {f.cell}
-                          </Badge>{" "}
-                          <b>{t.kinds[f.kind]}</b>: {lang === "en" ? f.messageEn : f.message}
-                        </button>
-                        {selected === f && f.quote && (
-                          <blockquote className="sb-quote" data-testid="quote">
-                            {t.quote}: “{f.quote}”
-                          </blockquote>
-                        )}
-                      </li>
-                    ))}
+                    {list.map((f, i) => {
+                      const help = helpKind === `${f.cell}-${f.kind}-${i}` ? kindHelp(f.kind) : undefined;
+                      const ctx = selected === f && f.quote && snapshot && f.start !== undefined && f.end !== undefined ? quoteContext(cellText(snapshot, f.cell), f.start, f.end) : null;
+                      return (
+                        <li key={`${f.cell}-${f.kind}-${i}`}>
+                          <div className="sb-finding-row">
+                            <button
+                              type="button"
+                              className={`sb-finding${selected === f ? " sb-selected" : ""}`}
+                              data-testid="finding"
+                              data-cell={f.cell}
+                              data-kind={f.kind}
+                              onClick={() => onPick(f)}
+                            >
+                              <Badge appearance="outline" size="small">
+                                {f.cell}
+                              </Badge>{" "}
+                              <b>{t.kinds[f.kind]}</b>: {lang === "en" ? f.messageEn : f.message}
+                            </button>
+                            <button
+                              type="button"
+                              className="sb-kind-help"
+                              data-testid="kind-help"
+                              data-kind={f.kind}
+                              aria-expanded={Boolean(help)}
+                              aria-label={t.kindHelp(t.kinds[f.kind])}
+                              title={t.kindHelp(t.kinds[f.kind])}
+                              onClick={() => setHelpKind(help ? null : `${f.cell}-${f.kind}-${i}`)}
+                            >
+                              ?
+                            </button>
+                          </div>
+                          {help && (
+                            <div className="sb-help-card" data-testid="kind-explanation" data-kind={f.kind}>
+                              <Text weight="semibold" block>
+                                {help[lang].title} · {t.severity[help.severity]}
+                              </Text>
+                              <p>
+                                <b>{t.helpChecks}:</b> {help[lang].checks}
+                              </p>
+                              <p>
+                                <b>{t.helpExample}:</b> {help[lang].example}
+                              </p>
+                              <p>
+                                <b>{t.helpFix}:</b> {help[lang].fix}
+                              </p>
+                            </div>
+                          )}
+                          {selected === f && f.quote && (
+                            <blockquote className="sb-quote" data-testid="quote">
+                              {ctx ? (
+                                <>
+                                  <span className="sb-quote-place" data-testid="quote-place">
+                                    {t.quoteAt(quotePlace(ctx, f.cell, lang))}:
+                                  </span>{" "}
+                                  {ctx.before}
+                                  <mark>{ctx.quote}</mark>
+                                  {ctx.after}
+                                </>
+                              ) : (
+                                <>
+                                  {t.quote}: “{f.quote}”
+                                </>
+                              )}
+                            </blockquote>
+                          )}
+                        </li>
+                      );
+                    })}
                   </ul>
                 </div>
               );
             })}
         </section>
+        {/* Less frequent actions below the findings, so the findings fit a default-width pane without scrolling. */}
+        <details className="sb-card" data-testid="template-card">
+          <summary>
+            <Text weight="semibold">{t.templateTitle}</Text>
+          </summary>
+          <label className="sb-field">
+            <Text size={200}>{t.commune}</Text>
+            <Input data-testid="commune" value={commune} placeholder="Bình Trung" onChange={(_, d) => setCommune(d.value)} />
+          </label>
+          <label className="sb-field">
+            <Text size={200}>{t.period}</Text>
+            <Input data-testid="period" value={period} placeholder={t.periodExample} onChange={(_, d) => setPeriod(d.value)} />
+          </label>
+          <Checkbox data-testid="carry" checked={carry} onChange={(_, d) => setCarry(Boolean(d.checked))} label={t.carryOver} />
+          <Button data-testid="template" disabled={busy} onClick={onTemplate}>
+            {t.template}
+          </Button>
+        </details>
+        <Switch data-testid="auto" checked={auto} onChange={(_, d) => setAuto(d.checked)} label={t.autoRecheck} />
+
         <footer className="sb-foot">
           <Text size={200}>
             {t.host[host.kind]}

@@ -4,7 +4,7 @@
  * header says the role in the engine's own words, and the column that held the role before gets
  * a header that names no role. The workbook itself is never touched.
  */
-import type { ColumnRole } from "../engine/report";
+import type { ColumnRole, SheetReport } from "../engine/report";
 import type { CellValue, SheetSnapshot } from "../engine/snapshot";
 import { columnIndex, columnLetter } from "../engine/address";
 import { recogniseTable, roleOfHeader } from "../engine/table";
@@ -84,4 +84,15 @@ export function applyOverrides(sheet: SheetSnapshot, overrides: RoleOverrides): 
 /** True when the header text the engine reads names the role (used by the tests of ROLE_HEADER). */
 export function namesRole(text: string, role: ColumnRole): boolean {
   return roleOfHeader(text) === role;
+}
+
+/**
+ * Whether the column map can stay folded: the layout is recognised and every role the checks
+ * need was found (a table: name, target, actual; prose: its text column). Otherwise it is shown
+ * first, so the user can pick the columns.
+ */
+export function columnsSettled(report: SheetReport): boolean {
+  if (!report.recognized) return false;
+  if (report.layout === "narrative") return Boolean(report.columns.name || report.columns.actual);
+  return Boolean(report.columns.name && report.columns.target && report.columns.actual);
 }

@@ -22,11 +22,11 @@ function tmp(): string {
 }
 
 /** A minimal OLE2 compound file header, optionally naming the EncryptionInfo stream as Excel does for a password. */
-function ole2(encrypted: boolean): Buffer {
+function ole2(encrypted: boolean, stream = "Workbook"): Buffer {
   const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   const body = Buffer.alloc(1024);
   if (encrypted) Buffer.from("EncryptionInfo", "utf16le").copy(body, 512);
-  else Buffer.from("Workbook", "utf16le").copy(body, 512);
+  else Buffer.from(stream, "utf16le").copy(body, 512);
   return Buffer.concat([head, body]);
 }
 
@@ -52,9 +52,32 @@ describe("check", () => {
   test("the readable report is Vietnamese, a table per sheet", () => {
     const r = run("check", F2);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('Sheet "Chỉ tiêu 6 tháng": biểu chỉ tiêu (bảng)');
+    expect(r.out).toContain('Trang tính "Chỉ tiêu 6 tháng": biểu chỉ tiêu (bảng) — 16 chỉ tiêu, 8 đạt, 7 chưa đạt');
     expect(r.out).toMatch(/LỖI\s+Ô G10\s+Tỷ lệ ghi 96,9%/);
-    expect(r.out).toContain("Tổng: 1 tệp, 1 sheet, 5 lỗi, 2 cảnh báo");
+    expect(r.out).toContain("Tổng: 1 tệp, 1 trang tính, 5 lỗi, 2 cảnh báo, 0 lưu ý.");
+    expect(r.out).not.toMatch(/Sheet|GHI CHÚ|ghi chú\./);
+  });
+
+  test("a narrative sheet is described in its own words, and a quote is shown on its line of the cell with context", () => {
+    const r = run("check", F1);
+    expect(r.out).toContain('Trang tính "Biểu đánh giá": biểu đánh giá nhiệm vụ (văn bản) — 10 nhiệm vụ, 1 đạt, 7 chưa đạt');
+    expect(r.out).not.toContain("chỉ tiêu,");
+    expect(r.out).toMatch(/LƯU Ý\s+Ô B5\s+Tỷ lệ ghi 93,3/);
+    // The quote among 12 670 characters: its line of the cell, a few words either side.
+    expect(r.out).toContain("dòng 39/72 của ô B5: + Tỷ lệ hộ có nhà tiêu «409/424=96,4%»; nhà tắm 396/424=93,3;");
+    expect(r.out).toContain("dòng 8/13 của ô B6: …Pác Bó, thôn Nà Tèn) với tổng số tiền trị giá «2.800.00đ»(đạt).");
+    expect(r.out).toContain("Tổng: 1 tệp, 1 trang tính, 4 lỗi, 1 cảnh báo, 2 lưu ý.");
+  });
+
+  test("English: singular and plural, numbers the English way, English severity names", () => {
+    const r = run("check", F2, "--lang", "en");
+    expect(r.out).toContain('Sheet "Chỉ tiêu 6 tháng": indicator table — 16 indicators, 8 achieved, 7 not achieved');
+    expect(r.out).toContain("Total: 1 file, 1 sheet, 5 errors, 2 warnings, 0 info.");
+    expect(r.out).toMatch(/ERROR\s+Cell G10/);
+    const n = run("check", F1, "--lang", "en");
+    expect(n.out).toContain("narrative task evaluation — 10 tasks, 1 achieved, 7 not achieved");
+    expect(n.out).toContain("line 39 of 72 in cell B5:");
+    expect(n.out).toContain("Total: 1 file, 1 sheet, 4 errors, 1 warning, 2 info.");
   });
 
   test("exit 0 when there is no error finding (a blank template)", () => {
@@ -76,11 +99,50 @@ describe("check", () => {
     writeFileSync(path.join(dir, "ghi-chu.txt"), "không phải bảng tính");
     const r = run("check", dir);
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/b\.xlsx: 1 sheet nhận dạng, 5 lỗi, 2 cảnh báo/);
+    expect(r.out).toMatch(/b\.xlsx: 1 trang tính nhận dạng được, 5 lỗi, 2 cảnh báo, 0 lưu ý/);
     expect(r.out).toContain("c.xlsx: không đọc được");
+    expect(r.out).toContain("Tổng: 3 tệp, 1 tệp không đọc được, 2 trang tính, 9 lỗi, 3 cảnh báo, 2 lưu ý.");
+    // The bad file's sentence is said once, on stderr.
+    expect(r.err).toBe("c.xlsx: Tệp là bảng CSV (văn bản phân cách bằng dấu phẩy) bị đổi đuôi, không phải bảng tính Excel .xlsx; hãy mở bằng Excel và lưu dưới dạng .xlsx.\n");
+    expect(r.out).not.toContain("CSV");
     const doc = JSON.parse(run("check", dir, "--json").out);
     expect(doc.files.map((f: { file: string }) => f.file)).toEqual(["a.xlsx", "b.xlsx", "c.xlsx"]);
     expect(doc.files[2].error).toMatch(/không phải bảng tính Excel/);
+  });
+
+  test("a bad file: its sentence once on stderr, nothing on stdout, no summary line", () => {
+    const dir = tmp();
+    const file = path.join(dir, "bao-cao.xlsx");
+    writeFileSync(file, "Báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm.\nUBND xã Bình Trung.\n");
+    const r = run("check", file);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toBe(`${file}: Tệp là văn bản thuần, không phải bảng tính Excel .xlsx; hãy chọn tệp Excel của biểu.\n`);
+  });
+
+  test("an empty folder is named in the message", () => {
+    const dir = tmp();
+    const r = run("check", dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`Thư mục ${dir} không có tệp .xlsx nào để kiểm tra.\n`);
+  });
+
+  test("nothing recognised is not a clean result: a sentence and exit 2, for a file and for a folder", async () => {
+    const dir = tmp();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Danh sách").addRows([["Họ và tên", "Ngày sinh"], ["Nguyễn Văn A", "01/01/1990"]]);
+    const file = path.join(dir, "danh-sach.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = run("check", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`${file}: Không nhận dạng được biểu nào trong 1 trang tính của tệp: không có biểu chỉ tiêu hay biểu đánh giá nhiệm vụ để kiểm tra.\n`);
+    expect(r.out).toContain("Tổng: 1 tệp, 1 trang tính, không nhận dạng được biểu nào.");
+    expect(run("check", file, "--json").code).toBe(2);
+    copyFileSync(file, path.join(dir, "danh-sach-2.xlsx"));
+    const f = run("check", dir, "--lang", "en");
+    expect(f.code).toBe(2);
+    expect(f.out).toContain("danh-sach.xlsx: no sheet recognised");
+    expect(f.err).toBe(`No sheet was recognised in the 2 files of the folder ${dir}: this does not mean the sheets are right.\n`);
   });
 });
 
@@ -115,7 +177,15 @@ describe("check --annotate", () => {
 describe("bad input: one clear Vietnamese sentence, exit 2, no stack trace", () => {
   const dir = tmp();
   const cases: [string, () => string, RegExp][] = [
-    ["a text file named .xlsx", () => (writeFileSync(path.join(dir, "text.xlsx"), "xin chào"), path.join(dir, "text.xlsx")), /không phải bảng tính Excel \.xlsx/],
+    ["a text file named .xlsx", () => (writeFileSync(path.join(dir, "text.xlsx"), "xin chào"), path.join(dir, "text.xlsx")), /Tệp là văn bản thuần, không phải bảng tính Excel \.xlsx/],
+    ["a CSV file named .xlsx", () => (writeFileSync(path.join(dir, "csv.xlsx"), "STT;Chỉ tiêu;Kế hoạch\n1;Thu ngân sách;12000\n"), path.join(dir, "csv.xlsx")), /Tệp là bảng CSV/],
+    [
+      "a Word document (.docx)",
+      () => (writeFileSync(path.join(dir, "bao-cao.docx"), zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w:document/>") })), path.join(dir, "bao-cao.docx")),
+      /Đây là tệp Word/,
+    ],
+    ["an old Word document (.doc)", () => (writeFileSync(path.join(dir, "bao-cao.doc"), ole2(false, "WordDocument")), path.join(dir, "bao-cao.doc")), /Đây là tệp Word/],
+    ["a PDF", () => (writeFileSync(path.join(dir, "bao-cao.pdf"), "%PDF-1.7\n%âãÏÓ\n"), path.join(dir, "bao-cao.pdf")), /Đây là tệp PDF/],
     ["an empty file", () => (writeFileSync(path.join(dir, "empty.xlsx"), ""), path.join(dir, "empty.xlsx")), /Tệp rỗng/],
     ["an old .xls", () => (writeFileSync(path.join(dir, "old.xls"), ole2(false)), path.join(dir, "old.xls")), /Excel đời cũ \(\.xls\)/],
     ["a password-protected workbook", () => (writeFileSync(path.join(dir, "pw.xlsx"), ole2(true)), path.join(dir, "pw.xlsx")), /đặt mật khẩu/],
@@ -138,8 +208,10 @@ describe("bad input: one clear Vietnamese sentence, exit 2, no stack trace", () 
   test.each(cases)("%s", (_label, make, sentence) => {
     const r = run("check", make());
     expect(r.code).toBe(2);
-    const text = r.err + r.out;
+    expect(r.out).toBe("");
+    const text = r.err;
     expect(text).toMatch(sentence);
+    expect(text.trim().split("\n")).toHaveLength(1);
     expect(text).not.toMatch(/\n\s+at .*\(|Error:|node:internal/);
     const j = run("check", make(), "--json");
     expect(j.code).toBe(2);
@@ -221,6 +293,36 @@ describe("template and usage", () => {
     expect(ws.getCell("A2").value).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
   });
 
+  test("--version, help, help check, help KIND", () => {
+    const version = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+    expect(run("--version")).toEqual({ code: 0, out: `soat-bieu ${version}\n`, err: "" });
+    expect(run("help").out).toContain("soat-bieu help [check | recalc | template | LOẠI]");
+    const check = run("help", "check");
+    expect(check.code).toBe(0);
+    expect(check.out).toMatch(/--report TỆP\.xlsx\|\.csv/);
+    expect(check.out).toMatch(/percent-mismatch\s+Lỗi\s+Tỷ lệ sai/);
+    expect(check.out).toMatch(/number-as-text\s+Lưu ý\s+Số lưu dạng chữ/);
+    expect(run("check", "--help").out).toBe(check.out);
+    const kind = run("help", "total-mismatch");
+    expect(kind.out).toContain("Tổng sai (total-mismatch) — Mức độ: Lỗi");
+    expect(kind.out).toContain("Cách sửa:");
+    expect(run("help", "total-mismatch", "--lang", "en").out).toContain("Wrong total (total-mismatch) — Severity: Error");
+    const unknown = run("help", "khong-co");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Không có hướng dẫn cho "khong-co"');
+  });
+
+  test("every option --help names is in the README, and every README example uses the soat-bieu command", () => {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const helps = ["--help", "help check", "help recalc", "help template"].map((h) => run(...h.split(" ")).out + run(...h.split(" "), "--lang", "en").out).join("\n");
+    const options = new Set(helps.match(/(?<![\w-])--?[a-zA-Z][\w-]*/g));
+    const missing = [...options].filter((o) => !readme.includes(o));
+    expect(missing).toEqual([]);
+    expect(readme).not.toMatch(/npm run (--silent )?soat-bieu -- (check|recalc|template)/);
+    const blocks = readme.match(/```sh\n[\s\S]*?```/g)!.join("\n");
+    expect(blocks).toMatch(/^soat-bieu check /m);
+  });
+
   test("--help prints Vietnamese usage; an unknown command exits 2 with a sentence", () => {
     expect(run("--help").out).toContain("Cách dùng:");
     const r = run("kiemtra");
@@ -247,4 +349,15 @@ describe("template --from", () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("Không tìm thấy biểu chỉ tiêu nào");
   });
+});
+
+test("the README names every test command CI runs", () => {
+  const ci = readFileSync(path.join(ROOT, ".ci/run"), "utf8");
+  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const commands = ci
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => /^(npm (test|run \S+)|\.\.\/shared\/tools\/\S+)$/.test(l));
+  expect(commands).toEqual(expect.arrayContaining(["npm test", "npm run test:e2e"]));
+  for (const c of commands) expect([c, readme.includes(`\n${c} `)]).toEqual([c, true]);
 });

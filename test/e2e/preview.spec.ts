@@ -13,9 +13,8 @@ import { SEVERITY, type FindingKind } from "../../src/engine/report";
 import { a1 } from "../../src/engine/address";
 import { readSnapshot } from "../../src/exceljs/read";
 import { cellText } from "../../src/preview/Grid";
-import { expectedFindings, FIXTURE } from "./expected";
+import { expectedFindings, FIXTURE, shot } from "./expected";
 
-const SHOTS = path.join(__dirname, "..", "..", "docs", "screenshots");
 const FAMILY: Record<string, string> = { "percent-rounding": "percent-mismatch" };
 const family = (k: string) => FAMILY[k] ?? k;
 
@@ -48,8 +47,8 @@ test("Kiểm tra lists every expected finding and paints its cell", async ({ pag
   // Clicking a finding selects its cell in the grid.
   await page.locator('[data-testid=finding][data-cell="F14"]').first().click();
   await expect(page.locator('[data-testid=grid] td[data-cell="F14"]')).toHaveClass(/pv-sel/);
-  await page.screenshot({ path: path.join(SHOTS, "preview-vi.png") });
-  await page.locator(".pv-right").screenshot({ path: path.join(SHOTS, "pane-vi.png") });
+  await shot(page, "preview-vi.png");
+  await shot(page.locator(".pv-right"), "pane-vi.png");
 
   // Xóa đánh dấu removes only our paint.
   await page.getByTestId("clear").click();
@@ -94,7 +93,7 @@ test("the English pane", async ({ page }) => {
   await page.getByTestId("check").click();
   await expect(page.getByTestId("summary")).toContainText("Errors");
   await page.locator('[data-testid=finding][data-cell="G10"]').first().click();
-  await page.locator(".pv-right").screenshot({ path: path.join(SHOTS, "pane-en.png") });
+  await shot(page.locator(".pv-right"), "pane-en.png");
   await page.getByTestId("lang").click();
   await expect(page.getByTestId("check")).toHaveText("Kiểm tra");
 });
@@ -112,7 +111,16 @@ test("the user's own narrative workbook: every expected finding listed, the quot
   await expect(page.getByTestId("file-name")).toContainText(file);
   await expect(page.getByTestId("sheet")).toHaveValue("Biểu đánh giá");
   await page.getByTestId("check").click();
-  await expect(page.getByTestId("layout-name")).toHaveText("Báo cáo lời văn");
+  await expect(page.getByTestId("layout-name")).toHaveText("Biểu đánh giá nhiệm vụ (văn bản)");
+  // A narrative sheet in its own words: tasks, and its columns as its header names them.
+  await expect(page.getByTestId("summary")).toContainText("Số nhiệm vụ đạt");
+  await expect(page.getByTestId("summary")).not.toContainText("chỉ tiêu");
+  await page.getByTestId("columns-toggle").click();
+  await expect(page.getByTestId("role-label-name")).toHaveText("Tên nhóm nhiệm vụ");
+  await expect(page.getByTestId("role-label-actual")).toHaveText("Kết quả đánh giá");
+  await expect(page.getByTestId("role-label-forecast")).toHaveText("Dự báo");
+  await expect(page.getByTestId("columns")).not.toContainText("Thực hiện");
+  await expect(page.getByTestId("columns")).not.toContainText("Ước cả năm");
   const listed = await page.$$eval("[data-testid=finding]", (els) => els.map((e) => ({ cell: e.getAttribute("data-cell")!, kind: e.getAttribute("data-kind")! })));
   const missing = expectedFindings(file)
     .filter((f) => f.required && !listed.some((l) => l.cell === f.cell && family(l.kind) === family(f.kind)))
@@ -121,8 +129,12 @@ test("the user's own narrative workbook: every expected finding listed, the quot
   const withQuote = page.locator('[data-testid=finding][data-kind="malformed-number"]').first();
   await withQuote.click();
   await expect(page.getByTestId("quote")).toBeVisible();
-  await expect(page.getByTestId("quote")).toContainText("Trích:");
-  await page.locator(".pv-right").screenshot({ path: path.join(SHOTS, "pane-narrative-vi.png") });
+  // The quote among 4 549 characters: its line of the cell and the words around it; the cell is selected.
+  await expect(page.getByTestId("quote-place")).toHaveText("Trích (dòng 8/13 của ô B6):");
+  await expect(page.getByTestId("quote")).toContainText("với tổng số tiền trị giá 2.800.00đ(đạt).");
+  await expect(page.getByTestId("quote").locator("mark")).toHaveText("2.800.00đ");
+  await expect(page.locator('[data-testid=grid] td[data-cell="B6"]')).toHaveClass(/pv-sel/);
+  await shot(page.locator(".pv-right"), "pane-narrative-vi.png");
 
   // The recalculated copy downloads as an .xlsx.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
@@ -134,6 +146,9 @@ test("the user's own narrative workbook: every expected finding listed, the quot
 test("correcting a column role re-checks the sheet against the chosen column", async ({ page }) => {
   await open(page);
   await page.getByTestId("check").click();
+  // Recognised: the column map is folded, and unfolds on demand.
+  await expect(page.getByTestId("columns")).toBeHidden();
+  await page.getByTestId("columns-toggle").click();
   await expect(page.getByTestId("role-target")).toHaveValue("D");
   await page.getByTestId("role-verdict").selectOption("J");
   await expect(page.getByTestId("role-verdict")).toHaveValue("J");
@@ -143,7 +158,7 @@ test("correcting a column role re-checks the sheet against the chosen column", a
   await expect(page.locator('[data-testid=finding][data-cell="G10"]')).toHaveCount(1);
 });
 
-test("Chuẩn hoá: numbers typed as text become numbers after a preview with reasons; Hoàn tác gives the text back", async ({ page }) => {
+test("Chuẩn hóa: numbers typed as text become numbers after a preview with reasons; Hoàn tác gives the text back", async ({ page }) => {
   await open(page);
   // The public fixture as a clerk might send it: two figures typed as text, a name with stray spaces.
   const wb = new ExcelJS.Workbook();
@@ -160,7 +175,7 @@ test("Chuẩn hoá: numbers typed as text become numbers after a preview with re
 
   await page.getByTestId("normalise").click();
   const preview = page.getByTestId("normalise-preview");
-  await expect(preview).toContainText("Chuẩn hoá sẽ sửa 3 ô");
+  await expect(preview).toContainText("Chuẩn hóa sẽ sửa 3 ô");
   await expect(preview.locator('[data-testid=change][data-cell="D8"]')).toContainText("12.000.000");
   await expect(preview.locator('[data-testid=change][data-cell="D8"] .sb-reason')).not.toBeEmpty();
   await expect(preview.locator('[data-testid=change][data-cell="B12"]')).toBeVisible();
@@ -192,7 +207,7 @@ test("Tạo biểu mẫu: a new sheet with the selected sheet's indicators, live
   expect(texts.A2).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
   expect(texts.B8).toBe("Thu ngân sách trên địa bàn");
   await page.getByTestId("check").click();
-  await expect(page.getByTestId("layout-name")).toHaveText("Bảng chỉ tiêu");
+  await expect(page.getByTestId("layout-name")).toHaveText("Biểu chỉ tiêu (bảng)");
   // Only the previous period's own numbering slip (14 then 16) is carried along.
   await expect(page.getByTestId("errors")).toHaveText("0");
   await expect(page.locator('[data-testid=finding][data-kind="numbering-gap"]')).toHaveCount(1);
@@ -201,4 +216,37 @@ test("Tạo biểu mẫu: a new sheet with the selected sheet's indicators, live
   await page.getByTestId("template").click();
   await expect(page.getByTestId("notice")).toContainText("Đã tạo trang tính “Biểu chỉ tiêu (2)”: điền tên chỉ tiêu");
   await expect(page.getByTestId("sheet")).toHaveValue("Biểu chỉ tiêu (2)");
+});
+
+test("at Excel's default pane width the findings show without scrolling; every finding kind is explained in the pane", async ({ page }) => {
+  await open(page);
+  await page.getByTestId("check").click();
+  await expect(page.getByTestId("summary")).toBeVisible();
+  // The pane alone, as wide and as tall as Excel's task pane on a laptop screen.
+  const pane = page.locator(".pv-right");
+  await page.evaluate(() => {
+    const right = document.querySelector(".pv-right") as HTMLElement;
+    right.style.width = "330px";
+    right.style.height = "680px";
+    right.style.flex = "none";
+  });
+  const box = (await pane.boundingBox())!;
+  const first = (await page.locator("[data-testid=finding]").first().boundingBox())!;
+  expect(first.y + first.height).toBeLessThan(box.y + box.height);
+  expect(await pane.evaluate((el) => el.scrollTop)).toBe(0);
+  await shot(pane, "pane-narrow-vi.png");
+
+  // "?" beside a finding explains its kind: what it checks, an example, how to fix, inside the pane.
+  await page.locator('[data-testid=kind-help][data-kind="total-mismatch"]').first().click();
+  const help = page.getByTestId("kind-explanation");
+  await expect(help).toHaveAttribute("data-kind", "total-mismatch");
+  await expect(help).toContainText("Tổng sai · Lỗi");
+  await expect(help).toContainText("Kiểm tra gì:");
+  await expect(help).toContainText("Ví dụ:");
+  await expect(help).toContainText("Cách sửa:");
+  await page.locator('[data-testid=kind-help][data-kind="total-mismatch"]').first().click();
+  await expect(help).toHaveCount(0);
+  // Severity names: Lưu ý, never "Ghi chú" (a column of the sheet and Excel's notes).
+  await expect(page.getByTestId("findings")).not.toContainText("Ghi chú");
+  await expect(page.getByTestId("findings")).toContainText("Lưu ý (0)");
 });

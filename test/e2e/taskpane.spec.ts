@@ -11,11 +11,10 @@ import { HIGHLIGHT_FILL } from "../../src/engine/plan";
 import { SEVERITY, type FindingKind } from "../../src/engine/report";
 import { readSnapshot } from "../../src/exceljs/read";
 import { fakeData } from "../addin/fake";
-import { expectedFindings, FIXTURE } from "./expected";
+import { expectedFindings, FIXTURE, shot } from "./expected";
 
 const SHEET = "Chỉ tiêu 6 tháng";
 const FAKE = fs.readFileSync(path.join(__dirname, "..", "addin", "fake-office.js"), "utf8");
-const SHOTS = path.join(__dirname, "..", "..", "docs", "screenshots");
 
 type Cells = Record<string, { v?: unknown; f?: string; fill?: string | null }>;
 
@@ -44,11 +43,25 @@ test("Kiểm tra paints the expected cells in the workbook; selecting a finding 
     .poll(() => page.evaluate(() => (window as unknown as { __fakeOffice: { state: { selection: { sheet: string } | null } } }).__fakeOffice.state.selection?.sheet))
     .toBe(SHEET);
   await page.setViewportSize({ width: 380, height: 900 });
-  await page.screenshot({ path: path.join(SHOTS, "taskpane-excel-vi.png") });
+  await shot(page, "taskpane-excel-vi.png");
   await page.getByTestId("clear").click();
   await expect(page.getByTestId("notice")).toContainText("Đã xóa đánh dấu");
   const cleared = await cells();
   for (const f of expectedFindings()) expect(cleared[f.cell]?.fill ?? null).toBeNull();
+});
+
+test("inside Excel at the default pane width: findings without scrolling, the column map folded until asked", async ({ page }) => {
+  await page.setViewportSize({ width: 340, height: 720 });
+  await openPane(page, { query: "?action=check" });
+  await expect(page.getByTestId("summary")).toBeVisible();
+  await expect(page.getByTestId("columns")).toBeHidden();
+  const first = (await page.locator("[data-testid=finding]").first().boundingBox())!;
+  expect(first.y + first.height).toBeLessThan(720);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+  await page.getByTestId("columns-toggle").click();
+  await expect(page.getByTestId("role-actual")).toHaveValue("F");
+  await page.locator('[data-testid=kind-help][data-kind="percent-mismatch"]').first().click();
+  await expect(page.getByTestId("kind-explanation")).toContainText("Tỷ lệ sai · Lỗi");
 });
 
 test("the ribbon's Kiểm tra opens the pane with ?action=check and checks at once", async ({ page }) => {
@@ -95,7 +108,7 @@ test("the English pane inside Excel", async ({ page }) => {
   await page.getByTestId("check").click();
   await expect(page.getByTestId("summary")).toContainText("Indicators met");
   await page.setViewportSize({ width: 380, height: 900 });
-  await page.screenshot({ path: path.join(SHOTS, "taskpane-excel-en.png") });
+  await shot(page, "taskpane-excel-en.png");
 });
 
 test("with the option on, a change in the sheet is checked again (debounced)", async ({ page }) => {

@@ -43,14 +43,15 @@ const LAUGHS = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY
 const good = readFileSync(path.join(FIXTURES, "f2-binh-trung-table.xlsx"));
 const CORPUS: [string, () => Uint8Array | Buffer, RegExp][] = [
   ["0-byte.xlsx", () => Buffer.alloc(0), /Tệp rỗng/],
-  ["csv-renamed.xlsx", () => Buffer.from("STT,Chỉ tiêu,Kế hoạch\n1,Thu ngân sách,100\n"), /không phải bảng tính Excel \.xlsx/],
+  ["csv-renamed.xlsx", () => Buffer.from("STT,Chỉ tiêu,Kế hoạch\n1,Thu ngân sách,100\n"), /Tệp là bảng CSV .* không phải bảng tính Excel \.xlsx/],
   ["old.xls", () => ole2("Workbook"), /Excel đời cũ \(\.xls\)/],
   ["encrypted.xlsx", () => ole2("EncryptionInfo"), /đặt mật khẩu/],
   ["truncated.xlsx", () => good.subarray(0, Math.floor(good.length * 0.6)), /bị hỏng hoặc không đầy đủ/],
   ["zip-bomb.xlsx", zipBomb, /quá lớn để kiểm tra/],
   ["entity-expansion.xlsx", () => xlsx([LAUGHS]), /DOCTYPE\/entity/],
   ["no-shared-strings.xlsx", () => xlsx([SHEET(`<row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row>`)]), /thiếu phần chuỗi dùng chung/],
-  ["zip-without-workbook.xlsx", () => zipSync({ "word/document.xml": strToU8("<w:document/>") }), /không chứa bảng tính Excel/],
+  ["zip-without-workbook.xlsx", () => zipSync({ "docProps/app.xml": strToU8("<Properties/>") }), /không chứa bảng tính Excel/],
+  ["word-renamed.xlsx", () => zipSync({ "word/document.xml": strToU8("<w:document/>") }), /Đây là tệp Word/],
 ];
 
 function check(...args: string[]) {
