@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/engine/**/*.ts"],
+    files: ["src/engine/**/*.ts", "src/help/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
