@@ -98,7 +98,7 @@ export function checkSums(model: Model): Finding[] {
  */
 export function checkRollups(model: Model): Finding[] {
   const { grid, layout } = model;
-  if (layout.col.verdict === undefined) return [];
+  if (layout.col.verdict === undefined || layout.periodUnclear) return [];
   const out: Finding[] = [];
   const rows = model.rows;
   const verdictOf = (row: number): Verdict | null => {
@@ -107,7 +107,8 @@ export function checkRollups(model: Model): Finding[] {
   };
   for (let i = 0; i < rows.length; i++) {
     const g = rows[i];
-    const isGroup = g.kind === "group";
+    // A group with its own target and actual is judged on them (a district's subtotal), not rolled up.
+    const isGroup = g.kind === "group" && !g.hasFigures;
     const isParentItem = (g.kind === "item" || g.kind === "subitem") && g.path.length > 0 && !g.hasFigures;
     if (!isGroup && !isParentItem) continue;
     const own = statedVerdictOf(grid, layout, g.row);
