@@ -1,6 +1,6 @@
 /** The readable report of `check` (no --json): a table per sheet, colour on a terminal that wants it. */
 import { styleText } from "node:util";
-import { countBySeverity, type Severity } from "../engine/report";
+import { countBySeverity, type Severity, type SheetReport } from "../engine/report";
 import type { FileResult } from "./report-json";
 import type { Lang } from "./messages";
 
@@ -16,6 +16,8 @@ const TEXT = {
     items: "chỉ tiêu",
     achieved: "đạt",
     notAchieved: "chưa đạt",
+    noVerdictColumn: "không có cột đánh giá nên không xếp đạt/chưa đạt",
+    columnsUsed: (target: string, actual: string, verdict?: string) => `cột kế hoạch ${target}, thực hiện ${actual}, ${verdict ? `đánh giá ${verdict}` : "không có cột đánh giá"}`,
     severity: { error: "LỖI", warning: "CẢNH BÁO", info: "GHI CHÚ" } as Record<Severity, string>,
     cell: "Ô",
     summary: (f: number, s: number, e: number, w: number, i: number) => `Tổng: ${f} tệp, ${s} sheet, ${e} lỗi, ${w} cảnh báo, ${i} ghi chú.`,
@@ -31,6 +33,8 @@ const TEXT = {
     items: "indicators",
     achieved: "achieved",
     notAchieved: "not achieved",
+    noVerdictColumn: "no verdict column, so nothing judged achieved or not",
+    columnsUsed: (target: string, actual: string, verdict?: string) => `target column ${target}, actual ${actual}, ${verdict ? `verdict ${verdict}` : "no verdict column"}`,
     severity: { error: "ERROR", warning: "WARNING", info: "INFO" } as Record<Severity, string>,
     cell: "Cell",
     summary: (f: number, s: number, e: number, w: number, i: number) => `Total: ${f} files, ${s} sheets, ${e} errors, ${w} warnings, ${i} infos.`,
@@ -64,9 +68,7 @@ export function renderText(results: FileResult[], lang: Lang, colour: boolean): 
         continue;
       }
       recognised++;
-      const achieved = s.items.filter((i) => i.verdict === "Đạt").length;
-      const failing = s.items.filter((i) => i.verdict === "Chưa đạt").length;
-      lines.push(`  ${t.sheet} "${s.name}": ${t.layout[s.layout!]} — ${s.items.length} ${t.items}, ${achieved} ${t.achieved}, ${failing} ${t.notAchieved}`);
+      lines.push(`  ${t.sheet} "${s.name}": ${t.layout[s.layout!]} — ${sheetSummary(s, t)}`);
       if (!s.findings.length) lines.push(`    ${paint("green", t.noFindings)}`);
       const width = Math.max(4, ...s.findings.map((f) => f.cell.length));
       for (const f of s.findings) {
@@ -89,4 +91,23 @@ export function renderText(results: FileResult[], lang: Lang, colour: boolean): 
   if (results.length > 1) lines.push(...summaries, "");
   lines.push(paint("bold", t.summary(results.length, sheets, totals.errors, totals.warnings, totals.infos)));
   return lines.join("\n");
+}
+
+/**
+ * "16 chỉ tiêu, 8 đạt, 7 chưa đạt; cột kế hoạch D, thực hiện F, đánh giá I": a table without a verdict
+ * column judges nothing, so it counts no "chưa đạt"; the columns named are the ones the checker took.
+ */
+function sheetSummary(s: SheetReport, t: (typeof TEXT)[Lang]): string {
+  const count = `${s.items.length} ${t.items}`;
+  if (s.layout !== "table") {
+    const achieved = s.items.filter((i) => i.verdict === "Đạt").length;
+    const failing = s.items.filter((i) => i.verdict === "Chưa đạt").length;
+    return `${count}, ${achieved} ${t.achieved}, ${failing} ${t.notAchieved}`;
+  }
+  const { target, actual, verdict } = s.columns;
+  const columns = target && actual ? `; ${t.columnsUsed(target, actual, verdict)}` : "";
+  if (!verdict) return `${count}, ${t.noVerdictColumn}${columns}`;
+  const achieved = s.items.filter((i) => i.verdict === "Đạt").length;
+  const failing = s.items.filter((i) => i.verdict === "Chưa đạt").length;
+  return `${count}, ${achieved} ${t.achieved}, ${failing} ${t.notAchieved}${columns}`;
 }
