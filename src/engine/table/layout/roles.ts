@@ -19,6 +19,8 @@ export function periodsOf(text: string): string[] {
 }
 /** "Đơn vị tính", "ĐVT", "Đ.v.t": a unit column whatever it holds. */
 const UNIT_WORDS = /\b(?:dvt|d\.v\.t|tinh)\b/;
+/** The header the pane's column map gives a column the clerk says has no role. */
+const NO_ROLE = "—";
 
 /**
  * Roles the content decides: a column of verdict words is the verdict column whatever its header
@@ -26,16 +28,21 @@ const UNIT_WORDS = /\b(?:dvt|d\.v\.t|tinh)\b/;
  * communes or offices is the name column, not the unit.
  */
 export function readContent(grid: Grid, roles: Map<number, HeaderRole>, texts: Map<number, string>, from: number): void {
-  const hasVerdict = [...roles.values()].includes("verdict");
-  for (const c of texts.keys()) {
-    const role = roles.get(c);
-    // An actual of words ("Đạt chuẩn" under "Thực hiện") beside a verdict column keeps its role.
-    const open = role === undefined || (!hasVerdict && (role === "actual" || role === "forecast" || role === "note"));
-    if (open && holdsVerdicts(grid, c, from)) roles.set(c, "verdict");
+  // A header that names a verdict column wins: then an actual of words ("Đạt chuẩn" under "Thực
+  // hiện") keeps its role. A column the clerk marked as having no role ("—", the pane's column map) stays so.
+  if (![...roles.values()].includes("verdict")) {
+    for (const [c, text] of texts) {
+      const role = roles.get(c);
+      const open = text.trim() !== NO_ROLE && (role === undefined || role === "actual" || role === "forecast" || role === "note");
+      if (open && holdsVerdicts(grid, c, from)) {
+        roles.set(c, "verdict");
+        break;
+      }
+    }
   }
   if (![...roles.values()].includes("name")) {
     for (const [c, role] of roles) {
-      if (role === "unit" && !UNIT_WORDS.test(fold(texts.get(c) ?? "")) && holdsNames(grid, c, from)) {
+      if (role === "unit" && texts.get(c)?.trim() !== NO_ROLE && !UNIT_WORDS.test(fold(texts.get(c) ?? "")) && holdsNames(grid, c, from)) {
         roles.set(c, "name");
         break;
       }
