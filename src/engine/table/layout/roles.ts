@@ -42,7 +42,10 @@ export function readContent(grid: Grid, roles: Map<number, HeaderRole>, texts: M
   }
   if (![...roles.values()].includes("name")) {
     for (const [c, role] of roles) {
-      if (role === "unit" && texts.get(c)?.trim() !== NO_ROLE && !UNIT_WORDS.test(fold(texts.get(c) ?? "")) && holdsNames(grid, c, from)) {
+      // "Đơn vị", "Tên đơn vị", "Đơn vị thực hiện" over "Xã Tân Hòa", "Phòng Tài chính": the rows' names.
+      const f = fold(texts.get(c) ?? "");
+      const unitLike = role === "unit" || (role === "actual" && containsPhrase(f, "don vi"));
+      if (unitLike && !UNIT_WORDS.test(f) && holdsNames(grid, c, from)) {
         roles.set(c, "name");
         break;
       }
