@@ -80,6 +80,20 @@ describe("several periods side by side", () => {
     expect(loud(analyseSheet(merged([[1, "Sản lượng lúa", "tấn", 900, 1000, 1100, 110, 110, "Đạt"]])))).toEqual(["percent-mismatch@H4"]);
   });
 
+  test("a year-end form: this year's plan is the target, next year's plan is none, last year's actual only the cùng kỳ base", () => {
+    const s = analyseSheet(
+      sheet([
+        ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2023", "Kế hoạch năm 2024", "Ước thực hiện năm 2024", "So với KH (%)", "So với cùng kỳ (%)", "Đánh giá", "Kế hoạch năm 2025"],
+        [1, "Thu ngân sách", "triệu đồng", 8000, 9000, 9450, 105, 118.1, "Đạt", 10000],
+        [2, "Trồng rừng", "ha", 40, null, 48, null, 120, null, 55],
+      ]),
+    );
+    expect(s.columns).toMatchObject({ target: "E", actual: "F", percent: "G", verdict: "I" });
+    // Row 3 has no plan for 2024: said so, and never judged against the 2025 plan.
+    expect(loud(s)).toEqual(["missing-target@E3"]);
+    expect(s.items.map((i) => i.verdict)).toEqual(["Đạt", null]);
+  });
+
   test("when the sheet does not say which period the verdict judges, it says so once and judges nothing", () => {
     const s = analyseSheet(
       sheet([
@@ -123,6 +137,21 @@ describe("short and local header words; content decides a silent or ambiguous he
       expect(s.columns).toMatchObject({ target: "C", actual: "D", verdict: "F" });
       expect(loud(s)).toEqual(["verdict-mismatch@F4"]);
     }
+  });
+
+  test('a few "Hoàn thành" in a remarks column do not make it the verdict column', () => {
+    const s = analyseSheet(
+      sheet([
+        ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Ghi chú"],
+        [1, "A", 10, 12, 120, "Hoàn thành"],
+        [2, "B", 10, 9, 90, null],
+        [3, "C", 10, 8, 80, null],
+        [4, "D", 10, 11, 110, "Hoàn thành"],
+        [5, "E", 10, 7, 70, null],
+      ]),
+    );
+    expect(s.columns.verdict).toBeUndefined();
+    expect(s.findings).toEqual([]);
   });
 
   test('"Đơn vị" holding commune names is the name column; "Đơn vị tính" stays the unit', () => {

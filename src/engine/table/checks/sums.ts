@@ -108,12 +108,13 @@ export function checkRollups(model: Model): Finding[] {
   for (let i = 0; i < rows.length; i++) {
     const g = rows[i];
     // A group with its own target and actual is judged on them (a district's subtotal), not rolled up.
-    const isGroup = g.kind === "group" && !g.hasFigures;
+    const own = model.readings.get(g.row);
+    const isGroup = g.kind === "group" && !(own && own.targetFigure.kind !== "empty" && own.actualValue !== undefined);
     const isParentItem = (g.kind === "item" || g.kind === "subitem") && g.path.length > 0 && !g.hasFigures;
     if (!isGroup && !isParentItem) continue;
-    const own = statedVerdictOf(grid, layout, g.row);
-    const stated = own.verdict;
-    if ((stated !== "Đạt" && stated !== "Chưa đạt") || own.col === undefined) continue;
+    const mine = statedVerdictOf(grid, layout, g.row);
+    const stated = mine.verdict;
+    if ((stated !== "Đạt" && stated !== "Chưa đạt") || mine.col === undefined) continue;
     const verdicts: (Verdict | null)[] = [];
     for (let j = i + 1; j < rows.length; j++) {
       const k = rows[j].kind;
@@ -129,7 +130,7 @@ export function checkRollups(model: Model): Finding[] {
     }
     if (!verdicts.length) continue;
     const failing = verdicts.filter((v) => v === "Chưa đạt").length;
-    const cell = grid.address(g.row, own.col);
+    const cell = grid.address(g.row, mine.col);
     const label = isGroup ? `Nhóm "${short(g.name)}"` : `Chỉ tiêu ${g.stt} "${short(g.name)}"`;
     const labelEn = isGroup ? `The group "${short(g.name)}"` : `Item ${g.stt} "${short(g.name)}"`;
     const parts = isGroup ? "chỉ tiêu trong nhóm" : "chỉ tiêu con";

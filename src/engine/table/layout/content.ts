@@ -21,16 +21,23 @@ export function holdsFigures(grid: Grid, col: number, from: number): boolean {
 
 
 /** Non-empty text cells of a column under the header (at most 60 rows), trimmed. */
-function texts(grid: Grid, col: number, from: number): { filled: number; strings: string[] } {
+function texts(grid: Grid, col: number, from: number): { filled: number; strings: string[]; figureRows: number } {
   let filled = 0;
+  let figureRows = 0;
   const strings: string[] = [];
   for (let r = from; r <= Math.min(grid.lastRow, from + 60); r++) {
+    for (let c = grid.firstCol; c <= grid.lastCol; c++) {
+      if (typeof grid.value(r, c) === "number") {
+        figureRows++;
+        break;
+      }
+    }
     const v = grid.value(r, col);
     if (v === null || (typeof v === "string" && !v.trim())) continue;
     filled++;
     if (typeof v === "string") strings.push(v.trim());
   }
-  return { filled, strings };
+  return { filled, strings, figureRows };
 }
 
 /**
@@ -38,9 +45,10 @@ function texts(grid: Grid, col: number, from: number): { filled: number; strings
  * "Vượt" …) in most of its filled cells: it is the verdict column whatever its header says.
  */
 export function holdsVerdicts(grid: Grid, col: number, from: number): boolean {
-  const { filled, strings } = texts(grid, col, from);
+  const { filled, strings, figureRows } = texts(grid, col, from);
   const verdicts = strings.filter((s) => s.length <= 40 && readVerdict(s) !== null).length;
-  return verdicts >= 2 && verdicts >= filled * 0.6;
+  // … and on at least half the rows with figures: a few "Hoàn thành" in a remarks column are remarks.
+  return verdicts >= 2 && verdicts >= filled * 0.6 && verdicts >= figureRows * 0.5;
 }
 
 const PLACE = new RegExp(`^(?:${placeWords.places.map((w) => fold(w)).join("|")})\\b`);

@@ -70,7 +70,16 @@ export function markPrevious(roles: Map<number, HeaderRole>, texts: Map<number, 
   const targetYears = cols("target").map((c) => yearOf(texts.get(c) ?? "")).filter((y): y is number => y !== null);
   const actualLike = [...cols("actual"), ...cols("forecast")];
   const actualYears = actualLike.map((c) => yearOf(texts.get(c) ?? "")).filter((y): y is number => y !== null);
-  const current = targetYears.length ? Math.max(...targetYears) : actualYears.length ? Math.max(...actualYears) : null;
+  // The year reported on: the latest plan year the actuals reach ("KH 2024 | ƯTH 2024 | KH 2025": 2024).
+  const reached = actualYears.length ? targetYears.filter((y) => y <= Math.max(...actualYears)) : targetYears;
+  const current = reached.length ? Math.max(...reached) : targetYears.length ? Math.min(...targetYears) : actualYears.length ? Math.max(...actualYears) : null;
+  // Next year's plan beside this year's figures is no target of this year's actual.
+  if (current !== null && cols("target").length > 1) {
+    for (const c of cols("target")) {
+      const y = yearOf(texts.get(c) ?? "");
+      if (y !== null && y > current && cols("target").length > 1) roles.delete(c);
+    }
+  }
   const judged = new Set(ratios.filter((r) => cols("target").includes(r.target)).map((r) => r.actual));
   const earlier = actualLike.filter((c) => {
     if (judged.has(c)) return false;
