@@ -260,6 +260,24 @@ describe("a district table by commune", () => {
     expect(s.findings).toEqual([]);
     expect(s.items).toHaveLength(7);
   });
+
+  test('"Tổng cộng" heading the body sums the groups below it', () => {
+    const rows: CellValue[][] = [
+      ["STT", "Đơn vị", "Kế hoạch giao", "Thực hiện", "Tỷ lệ (%)"],
+      [null, "Tổng cộng", 90, 95, 105.6],
+      ["I", "Khu vực I", 50, 49, 98],
+      [1, "Xã Tân Hòa", 20, 22, 110],
+      [2, "Xã Phú Lộc", 30, 27, 90],
+      ["II", "Khu vực II", 40, 44, 110],
+      [1, "Xã Sơn Kim", 25, 26, 104],
+      [2, "Xã Yên Thạnh", 15, 18, 120],
+    ];
+    const s = analyseSheet(sheet(rows));
+    expect(loud(s)).toEqual(["total-mismatch@D2"]);
+    expect(s.findings[0].message).toBe("Ô D2 ghi 95 nhưng cộng các nhóm: 49 + 44 = 93.");
+    rows[1] = [null, "Tổng cộng", 90, 93, 103.3];
+    expect(analyseSheet(sheet(rows)).findings).toEqual([]);
+  });
 });
 
 describe("messages of issue 14", () => {

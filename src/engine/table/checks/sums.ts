@@ -74,7 +74,7 @@ export function checkSums(model: Model): Finding[] {
     }
     if (owner.kind === "total" && owner.hasFigures) {
       // A total sums what stands above it since the previous total row ("Cộng" after each group,
-      // then "Tổng cộng"): the groups when they carry figures, else the items; a grand total right
+      // then "Tổng cộng"), or what follows it when it heads the body: the groups when they carry figures, else the items; a grand total right
       // under its sub-totals is left alone rather than guessed.
       let from = 0;
       for (let j = i - 1; j >= 0; j--) {
@@ -83,7 +83,18 @@ export function checkSums(model: Model): Finding[] {
           break;
         }
       }
-      const region = rows.slice(from, i);
+      let region = rows.slice(from, i);
+      // "Tổng cộng" as the first row of the body, as district tables by commune put it: it sums what follows.
+      if (!region.some((r) => r.hasFigures)) {
+        let to = rows.length;
+        for (let j = i + 1; j < rows.length; j++) {
+          if (rows[j].kind === "total" || rows[j].kind === "footer") {
+            to = j;
+            break;
+          }
+        }
+        region = rows.slice(i + 1, to);
+      }
       const groups = region.filter((r) => r.kind === "group" && r.hasFigures);
       const summands = groups.length ? groups : region.filter((r) => r.kind === "item" && r.path.length <= 1);
       if (summands.length >= (groups.length ? 1 : 2)) compare(owner, summands, { vi: groups.length ? "cộng các nhóm" : "cộng các chỉ tiêu", en: groups.length ? "the groups add up to" : "the items add up to" }, false);
