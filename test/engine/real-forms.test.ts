@@ -94,6 +94,16 @@ describe("several periods side by side", () => {
     expect(s.items.map((i) => i.verdict)).toEqual(["Đạt", null]);
   });
 
+  test('a "Phương hướng" column for next year is no period to judge: the verdicts are checked', () => {
+    const s = analyseSheet(
+      sheet([
+        ["STT", "Chỉ tiêu", "Kế hoạch năm 2025", "Thực hiện năm 2025", "Đánh giá", "Phương hướng năm 2026"],
+        [1, "Thu ngân sách", 1000, 1020, "Chưa đạt", 1100],
+      ]),
+    );
+    expect(loud(s)).toEqual(["verdict-mismatch@E2"]);
+  });
+
   test("when the sheet does not say which period the verdict judges, it says so once and judges nothing", () => {
     const s = analyseSheet(
       sheet([

@@ -188,15 +188,18 @@ export function recogniseTable(grid: Grid): Recognition {
 
   // The actual the verdict is judged on: the one the plan-percents divide, when they agree on one.
   const judged = [...new Set(percents.filter((p) => targets.includes(p.target)).map((p) => p.actual))];
-  col.actual = judged.length === 1 && actuals.includes(judged[0]) ? judged[0] : actuals[0];
+  const clear = judged.length === 1 && actuals.includes(judged[0]);
+  col.actual = clear ? judged[0] : actuals[0];
   // The first percent column measured against the first target (and the judged actual) is THE percent of the report.
   const rank = (p: PercentColumn) => Number(p.target === targets[0]) * 2 + Number(p.actual === col.actual);
   percents.sort((p, q) => rank(q) - rank(p) || p.col - q.col);
 
   const marks = verdictMarks(verdictCols, texts);
   if (marks) col.verdict = marks[0].col;
-  // Several periods' actuals and a verdict column, with nothing that says which period it judges.
-  const unclear = col.verdict !== undefined && numerators.length > 1 && judged.length !== 1 ? numerators : undefined;
+  // Several periods' actuals (a whole-year estimate counts, a "Phương hướng" for next year does not)
+  // and a verdict column, with nothing that says which period it judges.
+  const periods = numerators.filter((c) => actuals.includes(c) || periodsOf(texts.get(c) ?? "").length > 0);
+  const unclear = col.verdict !== undefined && periods.length > 1 && !clear ? periods : undefined;
 
   return {
     ok: true,
