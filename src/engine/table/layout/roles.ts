@@ -31,9 +31,11 @@ export function readContent(grid: Grid, roles: Map<number, HeaderRole>, texts: M
   // A header that names a verdict column wins: then an actual of words ("Đạt chuẩn" under "Thực
   // hiện") keeps its role. A column the clerk marked as having no role ("—", the pane's column map) stays so.
   if (![...roles.values()].includes("verdict")) {
+    const actuals = [...roles.values()].filter((r) => r === "actual").length;
     for (const [c, text] of texts) {
       const role = roles.get(c);
-      const open = text.trim() !== NO_ROLE && (role === undefined || role === "actual" || role === "forecast" || role === "note");
+      // The only actual column stays the actual: its words may be results ("Đạt chuẩn"), not verdicts.
+      const open = text.trim() !== NO_ROLE && (role === undefined || (role === "actual" && actuals > 1) || role === "forecast" || role === "note");
       if (open && holdsVerdicts(grid, c, from)) {
         roles.set(c, "verdict");
         break;
