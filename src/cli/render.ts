@@ -18,6 +18,8 @@ const TEXT = {
     items: { table: ["chỉ tiêu", "indicator"], narrative: ["nhiệm vụ", "task"] },
     achieved: "đạt",
     notAchieved: "chưa đạt",
+    noVerdictColumn: "không có cột đánh giá nên không xếp đạt/chưa đạt",
+    columnsUsed: (target: string, actual: string, verdict?: string) => `cột kế hoạch ${target}, thực hiện ${actual}, ${verdict ? `đánh giá ${verdict}` : "không có cột đánh giá"}`,
     cell: "Ô",
     total: "Tổng",
     recognisedSheets: "trang tính nhận dạng được",
@@ -33,6 +35,8 @@ const TEXT = {
     items: { table: ["chỉ tiêu", "indicator"], narrative: ["nhiệm vụ", "task"] },
     achieved: "achieved",
     notAchieved: "not achieved",
+    noVerdictColumn: "no verdict column, so nothing judged achieved or not",
+    columnsUsed: (target: string, actual: string, verdict?: string) => `target column ${target}, actual ${actual}, ${verdict ? `verdict ${verdict}` : "no verdict column"}`,
     cell: "Cell",
     total: "Total",
     recognisedSheets: "recognised",
@@ -57,13 +61,21 @@ export function severityCounts(c: { errors: number; warnings: number; infos: num
     .join(", ");
 }
 
-/** The sheet's line: its layout and its items in its own words (chỉ tiêu for a table, nhiệm vụ for prose). */
+/**
+ * The sheet's line: its layout and its items in its own words (chỉ tiêu for a table, nhiệm vụ for
+ * prose); a table names the columns the checker took, and one without a verdict column judges
+ * nothing, so it counts no "chưa đạt".
+ */
 function sheetLine(s: SheetReport, lang: Lang): string {
   const t = TEXT[lang];
   const [vi, en] = t.items[s.layout ?? "table"];
+  const items = `${t.layout[s.layout!]} — ${count(s.items.length, lang, vi, en)}`;
+  const { target, actual, verdict } = s.columns;
+  const columns = s.layout === "table" && target && actual ? `; ${t.columnsUsed(target, actual, verdict)}` : "";
+  if (s.layout === "table" && !verdict) return `${items}, ${t.noVerdictColumn}${columns}`;
   const achieved = s.items.filter((i) => i.verdict === "Đạt").length;
   const failing = s.items.filter((i) => i.verdict === "Chưa đạt").length;
-  return `${t.layout[s.layout!]} — ${count(s.items.length, lang, vi, en)}, ${count(achieved, lang, t.achieved, t.achieved, t.achieved)}, ${count(failing, lang, t.notAchieved, t.notAchieved, t.notAchieved)}`;
+  return `${items}, ${count(achieved, lang, t.achieved, t.achieved, t.achieved)}, ${count(failing, lang, t.notAchieved, t.notAchieved, t.notAchieved)}${columns}`;
 }
 
 /**

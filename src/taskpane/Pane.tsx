@@ -408,12 +408,21 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
               {t.summary}
             </Text>
             <div className="sb-summary">
-              <span>
-                {narrative ? t.tasksMet : t.itemsMet}: <b data-testid="met">{met}</b>
-              </span>
-              <span>
-                {narrative ? t.tasksNotMet : t.itemsNotMet}: <b data-testid="not-met">{notMet}</b>
-              </span>
+              {report.layout === "table" && report.columns.target && report.columns.actual && (
+                <span data-testid="columns-used">{t.columnsUsed(report.columns.target, report.columns.actual, report.columns.verdict)}</span>
+              )}
+              {report.layout === "table" && !report.columns.verdict ? (
+                <span data-testid="no-verdict">{t.noVerdictColumn}</span>
+              ) : (
+                <>
+                  <span>
+                    {narrative ? t.tasksMet : t.itemsMet}: <b data-testid="met">{met}</b>
+                  </span>
+                  <span>
+                    {narrative ? t.tasksNotMet : t.itemsNotMet}: <b data-testid="not-met">{notMet}</b>
+                  </span>
+                </>
+              )}
               <span>
                 {t.errorsCount}: <b data-testid="errors">{counts.errors}</b>
               </span>

@@ -53,17 +53,21 @@ const percentFormat = memoise((format: string) => {
   return section.includes("%");
 });
 
-/** Decimals a number format shows ("0.00%" → 2, "#,##0" → 0), or null for General / unknown. */
+/** Decimals a number format shows at most ("0.00%" → 2, "#,##0" → 0, "#,##0.##" → 2), or null for General / unknown. */
 export function formatDecimals(format: string | null): number | null {
-  return format ? decimalsShown(format) : null;
+  return format ? (decimalsShown(format)?.max ?? null) : null;
 }
 
-const decimalsShown = memoise((format: string): number | null => {
+/**
+ * Decimals a format shows: at least the "0"s after the point, at most all its digit places
+ * ("#,##0.##" shows 117,3 for 117.3 and 117,25 for 117.254).
+ */
+const decimalsShown = memoise((format: string): { min: number; max: number } | null => {
   if (/^general$/i.test(format.trim())) return null;
   const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
   if (!/[0#?]/.test(section)) return null;
   const m = /\.([0#?]+)/.exec(section);
-  return m ? m[1].length : 0;
+  return m ? { min: (m[1].match(/0/g) ?? []).length, max: m[1].length } : { min: 0, max: 0 };
 });
 
 export interface StatedPercent {
@@ -85,8 +89,10 @@ export function readStatedPercent(grid: Grid, row: number, col: number): StatedP
     const points = isPercentFormat(format) ? dec(v).times(HUNDRED) : dec(v);
     // Decimals as stored (a value with fewer than 6 round-trips through a double unchanged).
     const stored = points.decimalPlaces();
-    const shown = formatDecimals(format);
-    if (stored >= 6) return { points, decimals: null, shownDecimals: shown ?? 2, fromFormula };
+    const places = format ? decimalsShown(format) : null;
+    if (stored >= 6) return { points, decimals: null, shownDecimals: places?.max ?? 2, fromFormula };
+    // What the cell shows: the stored decimals, within what the format shows at least and at most.
+    const shown = places ? Math.min(places.max, Math.max(places.min, stored)) : null;
     if (shown !== null) {
       return { points: points.toDecimalPlaces(shown, Decimal.ROUND_HALF_UP), decimals: shown, shownDecimals: shown, fromFormula };
     }

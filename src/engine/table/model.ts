@@ -127,7 +127,9 @@ export function buildModel(grid: Grid, layout: TableLayout): Model {
     const actualValue = pair.a;
     const lowerIsBetter = isLowerIsBetter(body.name);
     const percent = actualValue !== undefined && targetCol === layout.targets[0] ? percentOf(target, actualValue) : null;
-    const verdict = actualValue !== undefined ? evaluateTarget(target, actualValue, { lowerIsBetter }) : null;
+    // No verdict where the sheet judges none (no verdict column) or does not say which period it judges.
+    const judges = layout.col.verdict !== undefined && !layout.periodUnclear;
+    const verdict = judges && actualValue !== undefined ? evaluateTarget(target, actualValue, { lowerIsBetter }) : null;
     const stated = statedVerdictOf(grid, layout, body.row);
     const unit = layout.col.unit !== undefined ? unitOf(grid.value(body.row, layout.col.unit)) : "";
     readings.set(body.row, {
@@ -151,8 +153,9 @@ export function buildModel(grid: Grid, layout: TableLayout): Model {
   return { grid, layout, rows, readings };
 }
 
+/** Rows that are items: listed, computed and judged (a breakdown line with its own target and actual too, issue 11 item 10). */
 export function isItemRow(r: BodyRow): boolean {
-  return r.kind === "item" || r.kind === "subitem" || ((r.kind === "group" || r.kind === "total") && r.hasFigures);
+  return r.kind === "item" || r.kind === "subitem" || ((r.kind === "group" || r.kind === "total") && r.hasFigures) || (r.kind === "breakdown" && r.paired === true);
 }
 
 /** A name cut to 60 characters for a message. */

@@ -17,6 +17,8 @@ export interface BodyRow {
   name: string;
   /** True when the row holds a figure in a target or actual column. */
   hasFigures: boolean;
+  /** True when the row holds both a target and an actual of its own (a breakdown line that is an item too). */
+  paired?: boolean;
 }
 
 const ROMAN = /^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
@@ -96,6 +98,7 @@ export function classifyRows(grid: Grid, layout: TableLayout): BodyRow[] {
     }
     const kind = kindOf(grid, row, stt, sttRaw, name, hasFigures, nameCol) as BodyRow;
     kind.row = row;
+    if (kind.kind === "breakdown") kind.paired = layout.targets.some((c) => figure(grid.value(row, c))) && figure(grid.value(row, layout.col.actual!));
     out.push(kind);
   }
   return out;

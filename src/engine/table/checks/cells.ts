@@ -18,12 +18,18 @@ export function checkCells(model: Model): Finding[] {
       const cell = grid.address(body.row, c);
       if (isCellError(v)) {
         const formula = grid.formula(body.row, c);
+        const pc = layout.percents.find((p) => p.col === c);
+        const example = pc ? `=IF(${grid.address(body.row, pc.target)}=0,"",${grid.address(body.row, pc.actual)}/${grid.address(body.row, pc.target)}*100)` : null;
         out.push(
           finding(
             "formula-error",
             cell,
-            `Ô ${cell} hiển thị lỗi ${v.error}${formula ? ` (công thức ${formula})` : ""}: ô phải có giá trị${v.error === "#DIV/0!" ? "; khi kế hoạch bằng 0 hoặc để trống, tỷ lệ phải để trống thay vì chia cho 0" : ""}.`,
-            `Cell ${cell} shows the error ${v.error}${formula ? ` (formula ${formula})` : ""}: it must hold a value${v.error === "#DIV/0!" ? "; when the target is 0 or empty the percent must stay blank instead of dividing by 0" : ""}.`,
+            v.error === "#DIV/0!"
+              ? `Ô ${cell} hiển thị lỗi #DIV/0!${formula ? ` (công thức ${formula})` : ""}: phép chia cho 0; khi kế hoạch bằng 0 hoặc để trống, ô tỷ lệ nên để trống (công thức trả về ""${example ? `, ví dụ ${example}` : ""}) thay vì chia cho 0.`
+              : `Ô ${cell} hiển thị lỗi ${v.error}${formula ? ` (công thức ${formula})` : ""}: công thức không tính ra được giá trị, cần sửa công thức hoặc số liệu nó dùng.`,
+            v.error === "#DIV/0!"
+              ? `Cell ${cell} shows the error #DIV/0!${formula ? ` (formula ${formula})` : ""}: a division by 0; when the target is 0 or blank, leave the percent blank (a formula returning ""${example ? `, e.g. ${example}` : ""}) instead of dividing by 0.`
+              : `Cell ${cell} shows the error ${v.error}${formula ? ` (formula ${formula})` : ""}: the formula yields no value; fix the formula or the figures it uses.`,
             v.error,
             null,
           ),

@@ -41,12 +41,14 @@ export function checkPercents(model: Model): Finding[] {
       const statedText = formatViNumber(shownStated, decimals);
       const exactText = formatPercent(exact, Math.max(2, decimals));
       if (judgement === "truncated") {
+        // The exact value to more decimals than the stated one, so it does not read as the rounded value.
+        const moreText = exact.decimalPlaces() > decimals + 3 ? `${formatPercent(exact, decimals + 3)}…` : formatViNumber(exact);
         out.push(
           finding(
             "percent-rounding",
             cell,
-            `Tỷ lệ ghi ${statedText}% là số bị cắt bớt chữ số thập phân: ${aText}/${tText} = ${exactText}%, làm tròn đúng là ${formatViNumber(exact, decimals)}%.`,
-            `The percent ${statedText}% was truncated: ${aText}/${tText} = ${exactText}%, which rounds to ${formatViNumber(exact, decimals)}%.`,
+            `Tỷ lệ ghi ${statedText}% là số bị cắt bớt chữ số thập phân: ${aText}/${tText} = ${moreText}%, làm tròn đúng là ${formatViNumber(exact, decimals)}%.`,
+            `The percent ${statedText}% was truncated: ${aText}/${tText} = ${moreText}%, which rounds to ${formatViNumber(exact, decimals)}%.`,
             shownStated.toNumber(),
             exact.toNumber(),
           ),

@@ -74,7 +74,7 @@ export function checkSums(model: Model): Finding[] {
     }
     if (owner.kind === "total" && owner.hasFigures) {
       // A total sums what stands above it since the previous total row ("Cộng" after each group,
-      // then "Tổng cộng"): the groups when they carry figures, else the items; a grand total right
+      // then "Tổng cộng"), or what follows it when it heads the body: the groups when they carry figures, else the items; a grand total right
       // under its sub-totals is left alone rather than guessed.
       let from = 0;
       for (let j = i - 1; j >= 0; j--) {
@@ -83,7 +83,18 @@ export function checkSums(model: Model): Finding[] {
           break;
         }
       }
-      const region = rows.slice(from, i);
+      let region = rows.slice(from, i);
+      // "Tổng cộng" as the first row of the body, as district tables by commune put it: it sums what follows.
+      if (!region.some((r) => r.hasFigures)) {
+        let to = rows.length;
+        for (let j = i + 1; j < rows.length; j++) {
+          if (rows[j].kind === "total" || rows[j].kind === "footer") {
+            to = j;
+            break;
+          }
+        }
+        region = rows.slice(i + 1, to);
+      }
       const groups = region.filter((r) => r.kind === "group" && r.hasFigures);
       const summands = groups.length ? groups : region.filter((r) => r.kind === "item" && r.path.length <= 1);
       if (summands.length >= (groups.length ? 1 : 2)) compare(owner, summands, { vi: groups.length ? "cộng các nhóm" : "cộng các chỉ tiêu", en: groups.length ? "the groups add up to" : "the items add up to" }, false);
@@ -98,7 +109,7 @@ export function checkSums(model: Model): Finding[] {
  */
 export function checkRollups(model: Model): Finding[] {
   const { grid, layout } = model;
-  if (layout.col.verdict === undefined) return [];
+  if (layout.col.verdict === undefined || layout.periodUnclear) return [];
   const out: Finding[] = [];
   const rows = model.rows;
   const verdictOf = (row: number): Verdict | null => {
@@ -107,12 +118,14 @@ export function checkRollups(model: Model): Finding[] {
   };
   for (let i = 0; i < rows.length; i++) {
     const g = rows[i];
-    const isGroup = g.kind === "group";
+    // A group with its own target and actual is judged on them (a district's subtotal), not rolled up.
+    const own = model.readings.get(g.row);
+    const isGroup = g.kind === "group" && !(own && own.targetFigure.kind !== "empty" && own.actualValue !== undefined);
     const isParentItem = (g.kind === "item" || g.kind === "subitem") && g.path.length > 0 && !g.hasFigures;
     if (!isGroup && !isParentItem) continue;
-    const own = statedVerdictOf(grid, layout, g.row);
-    const stated = own.verdict;
-    if ((stated !== "Đạt" && stated !== "Chưa đạt") || own.col === undefined) continue;
+    const mine = statedVerdictOf(grid, layout, g.row);
+    const stated = mine.verdict;
+    if ((stated !== "Đạt" && stated !== "Chưa đạt") || mine.col === undefined) continue;
     const verdicts: (Verdict | null)[] = [];
     for (let j = i + 1; j < rows.length; j++) {
       const k = rows[j].kind;
@@ -128,7 +141,7 @@ export function checkRollups(model: Model): Finding[] {
     }
     if (!verdicts.length) continue;
     const failing = verdicts.filter((v) => v === "Chưa đạt").length;
-    const cell = grid.address(g.row, own.col);
+    const cell = grid.address(g.row, mine.col);
     const label = isGroup ? `Nhóm "${short(g.name)}"` : `Chỉ tiêu ${g.stt} "${short(g.name)}"`;
     const labelEn = isGroup ? `The group "${short(g.name)}"` : `Item ${g.stt} "${short(g.name)}"`;
     const parts = isGroup ? "chỉ tiêu trong nhóm" : "chỉ tiêu con";

@@ -26,8 +26,10 @@ export function checkVerdicts(model: Model): Finding[] {
   const { grid, layout } = model;
   const out: Finding[] = [];
   const vCol = layout.col.verdict;
+  if (layout.periodUnclear && vCol !== undefined) out.push(periodUnclear(model, vCol, layout.periodUnclear));
   for (const body of model.rows) {
-    if (body.kind !== "item" && body.kind !== "subitem" && !(body.kind === "group" && body.hasFigures)) continue;
+    const breakdown = body.kind === "breakdown" && body.paired === true;
+    if (body.kind !== "item" && body.kind !== "subitem" && !(body.kind === "group" && body.hasFigures) && !breakdown) continue;
     const r = model.readings.get(body.row)!;
     if (r.targetFigure.kind === "empty" && r.actualValue !== undefined && body.kind !== "group") {
       const cell = grid.address(body.row, layout.targets[0]);
@@ -45,7 +47,8 @@ export function checkVerdicts(model: Model): Finding[] {
     if (vCol === undefined || r.verdictCol === undefined) continue;
     let cell = grid.address(body.row, r.verdictCol);
     if (r.verdict && r.actualValue !== undefined) {
-      if (!r.statedVerdictText) {
+      // A breakdown line with no verdict of its own is a part of its item, not a missing verdict.
+      if (!r.statedVerdictText && !breakdown) {
         const reason = why(r, r.actualValue);
         const mark = layout.verdictMarks?.find((m) => m.verdict === r.verdict);
         if (mark) cell = grid.address(body.row, mark.col);
@@ -93,3 +96,19 @@ export function checkVerdicts(model: Model): Finding[] {
 }
 
 
+
+/** Said once when the sheet has several periods' actuals and does not say which one its verdicts judge. */
+function periodUnclear(model: Model, vCol: number, cols: number[]): Finding {
+  const { grid, layout } = model;
+  const cell = grid.address(layout.headerTop, vCol);
+  const named = (c: number) => `${grid.address(layout.headerTop, c).replace(/\d+$/, "")} "${short(layout.headers.get(c) ?? "")}"`;
+  const list = cols.map(named).join(", ");
+  return finding(
+    "unverifiable-verdict",
+    cell,
+    `Biểu có nhiều cột số thực hiện theo kỳ (${list}) nhưng không nói cột đánh giá ${cell.replace(/\d+$/, "")} đánh giá theo kỳ nào, nên không tự kiểm tra các đánh giá; hãy ghi rõ kỳ trong tiêu đề hoặc dòng số thứ tự cột (ví dụ "(7)=(6)/(4)"), hoặc chọn cột Thực hiện trong bảng cột.`,
+    `The sheet has actuals for several periods (${list}) but does not say which period the verdict column ${cell.replace(/\d+$/, "")} judges, so its verdicts are not checked; name the period in the header or the column numbering row (e.g. "(7)=(6)/(4)"), or choose the actual column in the column map.`,
+    null,
+    null,
+  );
+}

@@ -3,12 +3,15 @@
  * expanded), each column's role by normalised synonyms, the numbering row "(1) … (7)=(6)/(4)",
  * and the pairing of every percent column with its target column.
  */
-import headerRules from "../rules/headers.json";
-import { columnLetter } from "../address";
-import type { ColumnRole, Verdict } from "../report";
-import { readVerdict } from "../verdicts";
-import { containsPhrase, fold, normalise, cellText } from "../text";
-import { Grid } from "./grid";
+import headerRules from "../../rules/headers.json";
+import { columnLetter } from "../../address";
+import type { ColumnRole, Verdict } from "../../report";
+import { readVerdict } from "../../verdicts";
+import { containsPhrase, fold, normalise } from "../../text";
+import { Grid } from "../grid";
+import { headerBottom, headerTexts, isNumberingRow, numberingRatios, SCAN_ROWS } from "./header";
+import { holdsFigures } from "./content";
+import { markPrevious, periodsOf, readContent } from "./roles";
 
 export interface PercentColumn {
   col: number;
@@ -41,6 +44,11 @@ export interface TableLayout {
   percents: PercentColumn[];
   /** Verdict marked with "x" in one of two columns (Đạt | Chưa đạt), when the header says so. */
   verdictMarks?: VerdictMark[];
+  /**
+   * The actual-like columns (actuals and forecasts) when the sheet has a verdict column but does
+   * not say which period its verdicts judge: no verdict is judged then (said once, as an info).
+   */
+  periodUnclear?: number[];
   /** Header text per column, normalised. */
   headers: Map<number, string>;
 }
@@ -77,129 +85,11 @@ function comparesWithPrevious(text: string): boolean {
   return AGAINST_PREVIOUS.some((p) => containsPhrase(f, p));
 }
 
-const SCAN_ROWS = 30;
-/** One label of a numbering row: "(4)", "4", "A", "(B)". */
-const LABEL = String.raw`\(?\s*(\d{1,2}|[A-Z])\s*\)?`;
-const NUMBERING_CELL = new RegExp(String.raw`^${LABEL}(?:\s*=\s*${LABEL}\s*[/:x*\-+]\s*${LABEL}.*)?$`);
-const NUMBERING_RATIO = new RegExp(String.raw`^${LABEL}\s*=\s*${LABEL}\s*[/:]\s*${LABEL}`);
-
-function textAt(grid: Grid, row: number, col: number): string {
-  const v = grid.shown(row, col);
-  return typeof v === "string" ? v : v === null ? "" : "";
-}
-
-/** Header text per column for rows top..bottom: each distinct shown text once, top to bottom. */
-function headerTexts(grid: Grid, top: number, bottom: number): Map<number, string> {
-  const out = new Map<number, string>();
-  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
-    const parts: string[] = [];
-    for (let r = top; r <= bottom; r++) {
-      const t = normalise(textAt(grid, r, c));
-      if (t && !parts.includes(t)) parts.push(t);
-    }
-    if (parts.length) out.set(c, parts.join(" "));
-  }
-  return out;
-}
-
-/** The last row of a header block starting at `top`: rows held together by merges and sub-headings. */
-function headerBottom(grid: Grid, top: number): number {
-  let bottom = top;
-  for (let guard = 0; guard < 3; guard++) {
-    let grown = bottom;
-    for (const m of grid.sheet.merges) {
-      if (m.top >= top && m.top <= bottom && m.bottom > grown && m.bottom <= top + 2) grown = m.bottom;
-    }
-    // A horizontally merged heading over sub-headings typed in the next row ("Kế hoạch" over "Huyện giao | Xã giao").
-    if (grown === bottom && bottom + 1 <= top + 2) {
-      const spans = grid.sheet.merges.filter((m) => m.top === bottom && m.right > m.left);
-      const next = bottom + 1;
-      const sub = spans.some((m) => {
-        for (let c = m.left; c <= m.right; c++) {
-          const v = grid.value(next, c);
-          if (typeof v !== "string" || !v.trim() || isNumberingCell(v)) return false;
-        }
-        return true;
-      });
-      if (sub) grown = next;
-    }
-    if (grown === bottom) break;
-    bottom = grown;
-  }
-  return bottom;
-}
-
-function isNumberingCell(v: unknown): boolean {
-  if (typeof v === "number") return Number.isInteger(v) && v > 0 && v < 100;
-  return typeof v === "string" && NUMBERING_CELL.test(v.trim());
-}
-
-function isNumberingRow(grid: Grid, row: number, nameCol: number | undefined): boolean {
-  let filled = 0;
-  let numbering = 0;
-  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
-    const v = grid.value(row, c);
-    if (v === null || v === "") continue;
-    filled++;
-    if (isNumberingCell(v)) numbering++;
-  }
-  if (filled < 3 || numbering < filled * 0.8) return false;
-  // Its labels run in order: letters first ("A", "B"), then 1, 2, 3 … each one more than the last.
-  let prev: number | null = null;
-  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
-    const t = cellText(grid.value(row, c)).trim();
-    const own = new RegExp(`^${LABEL}`).exec(t);
-    if (!own) continue;
-    if (/\d/.test(own[1])) {
-      const n = Number(own[1]);
-      if (prev !== null && n !== prev + 1) return false;
-      prev = n;
-    } else if (prev !== null) return false;
-  }
-  // A body row "1 | Tên chỉ tiêu | …" has words in its name column; a numbering row has "(2)".
-  return nameCol === undefined || isNumberingCell(grid.value(row, nameCol)) || grid.value(row, nameCol) === null;
-}
-
-/** Numbering row: "(7)=(6)/(4)" → percent column of number 7 divides column 6 by column 4. */
-function numberingRatios(grid: Grid, row: number): { pct: number; actual: number; target: number }[] {
-  const colOfLabel = new Map<string, number>();
-  const ratios: { col: number; a: string; b: string }[] = [];
-  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
-    const t = cellText(grid.value(row, c)).trim();
-    const own = new RegExp(`^${LABEL}`).exec(t);
-    if (own && !colOfLabel.has(own[1])) colOfLabel.set(own[1], c);
-    const m = NUMBERING_RATIO.exec(t);
-    if (m) ratios.push({ col: c, a: m[2], b: m[3] });
-  }
-  const out: { pct: number; actual: number; target: number }[] = [];
-  for (const r of ratios) {
-    const actual = colOfLabel.get(r.a);
-    const target = colOfLabel.get(r.b);
-    if (actual !== undefined && target !== undefined) out.push({ pct: r.col, actual, target });
-  }
-  return out;
-}
-
 /** Words that tell two baselines apart: "huyện", "xã", "tỉnh", "nghị quyết" … */
 function distinguishingWords(text: string): string[] {
   return fold(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 2 && !["so", "voi", "ty", "le", "ti", "kh", "ke", "hoach", "nam", "giao", "chi", "tieu", "dat"].includes(w));
-}
-
-/** True when most body cells of a column under the header hold numbers (a figure column). */
-function holdsFigures(grid: Grid, col: number, from: number): boolean {
-  let numbers = 0;
-  let words = 0;
-  for (let r = from; r <= Math.min(grid.lastRow, from + 60); r++) {
-    const v = grid.value(r, col);
-    if (typeof v === "number") numbers++;
-    else if (typeof v === "string" && v.trim()) {
-      if (/^[\s\d.,%≥≤<>=+\-–]+$/.test(v) || /\d/.test(v) && v.length <= 24) numbers++;
-      else words++;
-    }
-  }
-  return numbers > 0 && numbers >= words * 2;
 }
 
 /** The verdict marked in its own column: "Đánh giá" over "Đạt | Chưa đạt", each cell an "x". */
@@ -250,6 +140,16 @@ export function recogniseTable(grid: Grid): Recognition {
     };
   }
   const { top, bottom, roles, texts } = best;
+  readContent(grid, roles, texts, bottom + 1);
+  const nameCol = [...roles].find(([, r]) => r === "name")?.[0];
+  let numberingRow: number | null = null;
+  if (bottom + 1 <= grid.lastRow && isNumberingRow(grid, bottom + 1, nameCol)) numberingRow = bottom + 1;
+  const ratios = numberingRow !== null ? numberingRatios(grid, numberingRow) : [];
+  const targetsByRole = [...roles].filter(([, r]) => r === "target").map(([c]) => c);
+  // The actual a plan-percent divides, by the numbering row "(7)=(6)/(5)": an actual whatever its header says.
+  for (const r of ratios) if (targetsByRole.includes(r.target) && (!roles.has(r.actual) || roles.get(r.actual) === "name")) roles.set(r.actual, "actual");
+  markPrevious(roles, texts, ratios);
+
   const col: Partial<Record<ColumnRole, number>> = {};
   const targets: number[] = [];
   const percentCols: number[] = [];
@@ -267,15 +167,6 @@ export function recogniseTable(grid: Grid): Recognition {
     }
   }
 
-  let numberingRow: number | null = null;
-  if (bottom + 1 <= grid.lastRow && isNumberingRow(grid, bottom + 1, col.name)) numberingRow = bottom + 1;
-  const ratios = numberingRow !== null ? numberingRatios(grid, numberingRow) : [];
-
-  // The actual column named in other words: the numbering row's "(7)=(6)/(4)" names it.
-  if (actuals.length === 0) {
-    const named = ratios.filter((r) => targets.includes(r.target)).map((r) => r.actual).find((c) => !roles.has(c) || roles.get(c) === "name");
-    if (named !== undefined) actuals.push(named);
-  }
   // … or the one unnamed column between the targets and the percents.
   if (actuals.length === 0 && targets.length > 0) {
     const lastTarget = targets[targets.length - 1];
@@ -290,41 +181,25 @@ export function recogniseTable(grid: Grid): Recognition {
       reasonEn: "the header row has no actual (Thực hiện) column",
     };
   }
-  col.actual = actuals[0];
 
   // Numerators a percent column may divide: the actual columns, and a forecast ("Ước cả năm").
   const numerators = [...actuals, ...(col.forecast !== undefined ? [col.forecast] : [])].sort((a, b) => a - b);
-  const nearestLeft = (cols: number[], pc: number): number | undefined => cols.filter((c) => c < pc).pop();
+  const percents = pairPercents(percentCols, { targets, previous, numerators, ratios, texts, firstActual: actuals[0] });
 
-  const percents: PercentColumn[] = [];
-  percentCols.forEach((pc, i) => {
-    const byNumbering = ratios.find((r) => r.pct === pc);
-    if (byNumbering && (targets.includes(byNumbering.target) || previous.includes(byNumbering.target))) {
-      percents.push({ col: pc, target: byNumbering.target, actual: byNumbering.actual });
-      return;
-    }
-    const header = texts.get(pc) ?? "";
-    const actual = nearestLeft(numerators, pc) ?? col.actual!;
-    if (comparesWithPrevious(header)) {
-      // Against last year's figure: only with a "cùng kỳ" column to divide by; never against the target.
-      const prev = nearestLeft(previous, pc) ?? previous[0];
-      if (prev !== undefined) percents.push({ col: pc, target: prev, actual });
-      return;
-    }
-    const words = distinguishingWords(header);
-    const byWords = targets.find((t) => distinguishingWords(texts.get(t) ?? "").some((w) => words.includes(w)));
-    if (byWords !== undefined && targets.length > 1) {
-      percents.push({ col: pc, target: byWords, actual });
-      return;
-    }
-    const target = percentCols.length === targets.length ? targets[i] : targets[0];
-    percents.push({ col: pc, target, actual });
-  });
-  // The first percent column measured against the first target is THE percent of the report.
-  percents.sort((p, q) => Number(q.target === targets[0]) - Number(p.target === targets[0]) || p.col - q.col);
+  // The actual the verdict is judged on: the one the plan-percents divide, when they agree on one.
+  const judged = [...new Set(percents.filter((p) => targets.includes(p.target)).map((p) => p.actual))];
+  const clear = judged.length === 1 && actuals.includes(judged[0]);
+  col.actual = clear ? judged[0] : actuals[0];
+  // The first percent column measured against the first target (and the judged actual) is THE percent of the report.
+  const rank = (p: PercentColumn) => Number(p.target === targets[0]) * 2 + Number(p.actual === col.actual);
+  percents.sort((p, q) => rank(q) - rank(p) || p.col - q.col);
 
   const marks = verdictMarks(verdictCols, texts);
   if (marks) col.verdict = marks[0].col;
+  // Several periods' actuals (a whole-year estimate counts, a "Phương hướng" for next year does not)
+  // and a verdict column, with nothing that says which period it judges.
+  const periods = numerators.filter((c) => actuals.includes(c) || periodsOf(texts.get(c) ?? "").length > 0);
+  const unclear = col.verdict !== undefined && periods.length > 1 && !clear ? periods : undefined;
 
   return {
     ok: true,
@@ -337,9 +212,53 @@ export function recogniseTable(grid: Grid): Recognition {
       targets,
       percents,
       ...(marks ? { verdictMarks: marks } : {}),
+      ...(unclear ? { periodUnclear: unclear } : {}),
       headers: texts,
     },
   };
+}
+
+interface PairContext {
+  targets: number[];
+  previous: number[];
+  numerators: number[];
+  ratios: { pct: number; actual: number; target: number }[];
+  texts: Map<number, string>;
+  firstActual: number;
+}
+
+/** Each percent column with what it divides: by the numbering row, its header's words, or the column order. */
+function pairPercents(percentCols: number[], ctx: PairContext): PercentColumn[] {
+  const { targets, previous, numerators, ratios, texts } = ctx;
+  const nearestLeft = (cols: number[], pc: number): number | undefined => cols.filter((c) => c < pc).pop();
+  const percents: PercentColumn[] = [];
+  percentCols.forEach((pc, i) => {
+    const byNumbering = ratios.find((r) => r.pct === pc);
+    if (byNumbering && (targets.includes(byNumbering.target) || previous.includes(byNumbering.target))) {
+      percents.push({ col: pc, target: byNumbering.target, actual: byNumbering.actual });
+      return;
+    }
+    const header = texts.get(pc) ?? "";
+    // "TH 6 tháng/KH" divides the six months' actual, "Ước cả năm/KH" the year's estimate.
+    const words = periodsOf(header);
+    const byPeriod = words.length ? numerators.filter((n) => periodsOf(texts.get(n) ?? "").some((w) => words.includes(w))) : [];
+    const actual = (byPeriod.length === 1 ? byPeriod[0] : undefined) ?? nearestLeft(numerators, pc) ?? ctx.firstActual;
+    if (comparesWithPrevious(header)) {
+      // Against last year's figure: only with a "cùng kỳ" column to divide by; never against the target.
+      const prev = nearestLeft(previous, pc) ?? previous[0];
+      if (prev !== undefined) percents.push({ col: pc, target: prev, actual });
+      return;
+    }
+    const own = distinguishingWords(header);
+    const byWords = targets.find((t) => distinguishingWords(texts.get(t) ?? "").some((w) => own.includes(w)));
+    if (byWords !== undefined && targets.length > 1) {
+      percents.push({ col: pc, target: byWords, actual });
+      return;
+    }
+    const target = percentCols.length === targets.length ? targets[i] : targets[0];
+    percents.push({ col: pc, target, actual });
+  });
+  return percents;
 }
 
 /** role → column letter for the report (the first target and the first percent). */
