@@ -1,7 +1,7 @@
 /** The ribbon's one-click commands over the Office.js adapter and the fake object model. */
 import { planRecalc } from "../../src/engine";
 import { HIGHLIGHT_FILL } from "../../src/engine/plan";
-import { OfficeHost } from "../../src/excel/office";
+import { OfficeHost, decodeUndo } from "../../src/excel/office";
 import { SETTINGS } from "../../src/excel/host";
 import { clearAllHighlights, recalculateActiveSheet } from "../../src/commands/actions";
 import { STRINGS } from "../../src/taskpane/strings";
@@ -18,7 +18,7 @@ test("Tính lại from the ribbon recalculates the active sheet in 5 syncs (list
   expect(result).toEqual({ ok: true, count: writes.length, message: STRINGS.vi.written(writes.length), messageEn: STRINGS.en.written(writes.length) });
   expect(fake.state.syncs).toBe(5);
   expect(fake.cell(SHEET, "I12")!.f).toBe(writes.find((w) => w.cell === "I12")!.formula ?? undefined);
-  expect(JSON.parse(fake.state.settings[SETTINGS.undo])).toHaveLength(writes.length);
+  expect(decodeUndo(fake.state.settings[SETTINGS.undo])).toHaveLength(writes.length);
   // A second run has nothing different to write, yet writes the same formulas again (idempotent).
   const again = await recalculateActiveSheet(new OfficeHost());
   expect(again.ok).toBe(true);
