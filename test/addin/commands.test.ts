@@ -63,3 +63,26 @@ test("the strings table: both languages complete, Vietnamese with its diacritics
   expect(STRINGS.vi.clear).toBe("Xóa đánh dấu");
   for (const s of Object.values(STRINGS.vi.errors)) expect(s).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/);
 });
+
+test("the function file associates its functions at load, before Office.onReady, and completes only after the settings write", async () => {
+  const wb = await fixture("f2-binh-trung-table.xlsx");
+  const fake = installFake({ ...fakeData(wb), apis: { ExcelApi: "1.13" } });
+  // Office.onReady never fires here: the ribbon may call before it does.
+  fake.state.readyHeld = true;
+  jest.isolateModules(() => {
+    require("../../src/commands/commands");
+  });
+  expect(Object.keys(fake.state.actions).sort()).toEqual(["clearHighlights", "recalculate"]);
+  const saved: (string | undefined)[] = [];
+  await new Promise<void>((done) => {
+    void fake.state.actions.recalculate({
+      completed() {
+        saved.push(fake.state.settings["soatBieu.lastCommand"]);
+        done();
+      },
+    });
+  });
+  // At completed() the sentence is already in the document, beside the undo record.
+  expect(JSON.parse(saved[0]!)).toMatchObject({ ok: true, message: expect.stringMatching(/^Đã ghi/) });
+  expect(decodeUndo(fake.state.settings[SETTINGS.undo]).length).toBeGreaterThan(0);
+});

@@ -60,7 +60,7 @@
   }
   function bytes(x) {
     const s = typeof x === "string" ? x : JSON.stringify(x);
-    return typeof TextEncoder !== "undefined" ? new TextEncoder().encode(s).length : s.length;
+    return typeof root.TextEncoder !== "undefined" ? new root.TextEncoder().encode(s).length : s.length;
   }
 
   /** Error texts per display language: the adapter must decide on `code` only. */
