@@ -21,6 +21,7 @@
  * - Reading merged areas clears the user's undo stack (state.undoStackCleared counts it).
  * - Document settings are an in-memory copy per runtime: set/remove change the copy, saveAsync
  *   writes the whole copy (refused past `settingsLimit` bytes), refreshAsync reloads it.
+ * - A formula reads back with its computed value (values), its text (formulas).
  * - A protected sheet refuses writes; a cell in edit mode makes every batch fail.
  */
 (function (root) {
@@ -111,6 +112,161 @@
     if (/^-?\d+(,\d+)?$/.test(v.trim())) return Number(v.trim().replace(",", "."));
     if (/^(TRUE|FALSE)$/i.test(v.trim())) return /^TRUE$/i.test(v.trim());
     return v;
+  }
+
+
+  /**
+   * Excel computes a formula when it is written: a small evaluator for the formulas the add-in
+   * writes (IF, AND, OR, NOT, ISNUMBER, ISERROR, IFERROR, ROUND, ABS, arithmetic, comparisons,
+   * cell references on the same sheet). A formula it cannot read computes to "" (and the test
+   * that needs its value fails).
+   */
+  function evaluate(sheet, formula) {
+    const src = formula.slice(1);
+    let i = 0;
+    const ERR = (e) => ({ error: e });
+    const isErr = (v) => v && typeof v === "object" && "error" in v;
+    const skip = () => {
+      while (src[i] === " ") i++;
+    };
+    const peek = (t) => {
+      skip();
+      return src.startsWith(t, i);
+    };
+    const eat = (t) => {
+      if (!peek(t)) throw new Error("expected " + t + " at " + i);
+      i += t.length;
+    };
+    const num = (v) => (isErr(v) ? v : v === "" || v === null || v === undefined ? 0 : typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : ERR("#VALUE!"));
+    const cellValue = (ref) => {
+      const c = sheet.cells[ref.replace(/\$/g, "").toUpperCase()];
+      if (!c || c.v === undefined || c.v === null) return "";
+      return typeof c.v === "string" && /^#(DIV\/0!|REF!|VALUE!|N\/A|NAME\?|NUM!|NULL!)$/.test(c.v) ? ERR(c.v) : c.v;
+    };
+    const fns = {
+      IF: (a) => (isErr(a[0]) ? a[0] : a[0] && a[0] !== "" ? (a.length > 1 ? a[1] : true) : a.length > 2 ? a[2] : false),
+      AND: (a) => a.find(isErr) || a.every((x) => Boolean(x)),
+      OR: (a) => a.find(isErr) || a.some((x) => Boolean(x)),
+      NOT: (a) => (isErr(a[0]) ? a[0] : !a[0]),
+      ISNUMBER: (a) => typeof a[0] === "number",
+      ISERROR: (a) => isErr(a[0]),
+      IFERROR: (a) => (isErr(a[0]) ? a[1] : a[0]),
+      ROUND: (a) => {
+        const x = num(a[0]);
+        const d = num(a[1]);
+        if (isErr(x)) return x;
+        const f = Math.pow(10, d);
+        return Math.round(x * f) / f;
+      },
+      ABS: (a) => (isErr(num(a[0])) ? num(a[0]) : Math.abs(num(a[0]))),
+    };
+    function primary() {
+      skip();
+      const ch = src[i];
+      if (ch === "(") {
+        i++;
+        const v = comparison();
+        eat(")");
+        return v;
+      }
+      if (ch === '"') {
+        let j = i + 1;
+        let out = "";
+        while (j < src.length) {
+          if (src[j] === '"' && src[j + 1] === '"') {
+            out += '"';
+            j += 2;
+          } else if (src[j] === '"') break;
+          else out += src[j++];
+        }
+        i = j + 1;
+        return out;
+      }
+      const n = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(src.slice(i));
+      if (n) {
+        i += n[0].length;
+        return Number(n[0]);
+      }
+      const f = /^([A-Z][A-Z0-9.]*)\(/i.exec(src.slice(i));
+      if (f && fns[f[1].toUpperCase()]) {
+        i += f[0].length;
+        const args = [];
+        if (!peek(")")) {
+          args.push(comparison());
+          while (peek(",")) {
+            eat(",");
+            args.push(comparison());
+          }
+        }
+        eat(")");
+        return fns[f[1].toUpperCase()](args);
+      }
+      const r = /^\$?[A-Z]{1,3}\$?\d+/i.exec(src.slice(i));
+      if (r) {
+        i += r[0].length;
+        return cellValue(r[0]);
+      }
+      if (/^TRUE/i.test(src.slice(i))) return (i += 4), true;
+      if (/^FALSE/i.test(src.slice(i))) return (i += 5), false;
+      throw new Error("cannot read " + src.slice(i));
+    }
+    function unary() {
+      if (peek("-")) {
+        eat("-");
+        const v = num(unary());
+        return isErr(v) ? v : -v;
+      }
+      return primary();
+    }
+    function term() {
+      let v = unary();
+      for (;;) {
+        if (peek("*") || peek("/")) {
+          const op = src[i++];
+          const a = num(v);
+          const b = num(unary());
+          v = isErr(a) ? a : isErr(b) ? b : op === "*" ? a * b : b === 0 ? ERR("#DIV/0!") : a / b;
+        } else return v;
+      }
+    }
+    function additive() {
+      let v = term();
+      for (;;) {
+        if (peek("+") || peek("-")) {
+          const op = src[i++];
+          const a = num(v);
+          const b = num(term());
+          v = isErr(a) ? a : isErr(b) ? b : op === "+" ? a + b : a - b;
+        } else if (peek("&")) {
+          eat("&");
+          const b = term();
+          v = isErr(v) ? v : isErr(b) ? b : String(v) + String(b);
+        } else return v;
+      }
+    }
+    function comparison() {
+      const a = additive();
+      for (const op of ["<>", "<=", ">=", "=", "<", ">"]) {
+        if (peek(op)) {
+          eat(op);
+          const b = additive();
+          if (isErr(a)) return a;
+          if (isErr(b)) return b;
+          const x = typeof a === "string" ? a.toLowerCase() : a === "" ? 0 : a;
+          const y = typeof b === "string" ? b.toLowerCase() : b === "" ? 0 : b;
+          return op === "=" ? x === y : op === "<>" ? x !== y : op === "<" ? x < y : op === ">" ? x > y : op === "<=" ? x <= y : x >= y;
+        }
+      }
+      return a;
+    }
+    try {
+      const v = comparison();
+      skip();
+      if (i < src.length) return "";
+      return isErr(v) ? v.error : v;
+    } catch {
+      return "";
+    }
   }
 
   function hasApi(state, version) {
@@ -467,7 +623,7 @@
           if (typeof f === "string" && f.startsWith("=")) {
             cell.f = f;
             // Excel computes the formula at once; the fake asks the test's evaluator, if any.
-            cell.v = compute ? compute(this._sheet, key(this._box.top + r, this._box.left + c), f) : "";
+            cell.v = compute ? compute(this._sheet, key(this._box.top + r, this._box.left + c), f) : evaluate(this._sheet, f);
           } else {
             delete cell.f;
             cell.v = typed(f);

@@ -255,3 +255,20 @@ describe("the fake refuses what Excel refuses", () => {
     })).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 });
+
+describe("formulas are computed when written", () => {
+  test("the recalculated sheet reads back with the formulas' values, and checks clean on the cells written", async () => {
+    const { fake, host } = await setup();
+    const writes = planRecalc({ sheets: [await host.readSheet(SHEET)] });
+    await host.applyWrites(writes);
+    const snap = await host.readSheet(SHEET);
+    const formulas = writes.filter((w) => w.formula);
+    expect(formulas.length).toBeGreaterThan(10);
+    // Not "": Excel computed them (a number for a percent, Đạt / Chưa đạt for a verdict).
+    const computed = formulas.filter((w) => fake.cell(SHEET, w.cell)!.v !== "");
+    expect(computed.length).toBeGreaterThan(formulas.length / 2);
+    const written = new Set(writes.map((w) => w.cell));
+    const findings = analyseWorkbook({ sheets: [snap] }).sheets[0].findings;
+    expect(findings.filter((f) => written.has(f.cell) && /mismatch/.test(f.kind))).toEqual([]);
+  });
+});
