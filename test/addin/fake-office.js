@@ -963,7 +963,9 @@
         // A test's fault: operation `op` of sync number `sync` fails (say, a cell Excel refuses).
         if (state.failAt && state.failAt.sync === state.syncs && state.failAt.op === i) {
           drop();
-          throw officeError(state.failAt.code || "GeneralException");
+          const e = officeError(state.failAt.code || "GeneralException");
+          if (state.failAt.message) e.message = state.failAt.message;
+          throw e;
         }
         if (grouped && i >= state.undoGroupLimit) {
           drop();

@@ -36,7 +36,7 @@ export interface FakeState {
   undoGroupLimit: number;
   undoStackCleared: number;
   settingsLimit: number;
-  failAt: { sync: number; op: number; code?: string } | null;
+  failAt: { sync: number; op: number; code?: string; message?: string } | null;
   beforeSync: ((state: FakeState) => void) | null;
   actions: Record<string, (event: unknown) => unknown>;
   readyHeld?: boolean;

@@ -151,7 +151,8 @@ describe("errors are worded in Excel's language: the code decides", () => {
   test("a message that happens to say 'protected' is not taken for protection", async () => {
     const { fake, host } = await setup({ ExcelApi: "1.13" }, {}, "en-US");
     fake.state.sheets.push({ ...fake.state.sheets[0], name: "Protected totals", id: "{P}", cells: {}, merges: [], notes: {} });
-    fake.state.failAt = { sync: fake.state.syncs + 1, op: 0, code: "GeneralException" };
+    // Excel's text names the sheet; only the code says what went wrong.
+    fake.state.failAt = { sync: fake.state.syncs + 1, op: 0, code: "GeneralException", message: "There was an internal error while selecting 'Protected totals'!A1 (not in edit mode)." };
     const err = await host.selectCell("Protected totals", "A1").catch((e) => e);
     expect(err).toBeInstanceOf(HostError);
     expect(err.code).toBe("unknown");
