@@ -1,11 +1,18 @@
 /*
- * Builds the add-in into dist/: taskpane.html, commands.html, preview.html (the Linux browser
- * preview), help.html, the icons and the sample workbook, and the manifest (its development URL
- * https://localhost:3000/ swapped for ADDIN_URL in production builds).
+ * Builds the add-in into dist/: taskpane.html, commands.html, help.html, unsupported.js (the
+ * old-Excel notice), the icons and the manifest (its development URL https://localhost:3000/
+ * swapped for the production address). Development builds and the dev server add preview.html
+ * (the Linux browser preview), the sample workbook and source maps.
  *
- *   npm run build        production build; prints the task pane bundle's gzipped size
+ *   npm run build -- --env addinUrl=https://host/path/    production build for that address
+ *   (or put {"addinUrl": "https://host/path/"} in addin.config.json; works the same on any OS)
+ *   npm run build -- --env addinUrl=… --env preview --env sample --env sourcemaps
+ *                        also ship the browser preview, the sample workbook, source maps
  *   npm start            dev server on port 3000 (https with office-addin-dev-certs when they are
  *                        installed, else http on localhost for the preview), prints the URLs
+ *
+ * Bundles are compiled down to ES2017 (dependencies too), so that the EdgeHTML webview of
+ * Office 2019 parses them; test/build/bundles.test.ts parses every emitted .js with acorn.
  */
 
 const fs = require("fs");
@@ -17,25 +24,57 @@ const { spawn } = require("child_process");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
+/** Regular expressions an ES2017 parser refuses become RegExp calls (build/es2017-regex-loader.js). */
+const REGEX_LOADER = path.resolve(__dirname, "build/es2017-regex-loader.js");
+
+/** Where Office.js lives (learn.microsoft.com, "Referencing the Office JavaScript API library", office-js-docs-pr #5882, September 2026). */
+const OFFICE_JS = "https://officeapis.public.onecdn.static.microsoft/1/office.js";
+const OFFICE_JS_ORIGIN = new URL(OFFICE_JS).origin;
+
 /**
- * The Content-Security-Policy of the pages Excel loads (taskpane.html, commands.html): scripts only
- * from the add-in and Microsoft's Office.js CDN, no eval, no connections but to those two (the pane
- * sends nothing anywhere); inline styles are allowed because Fluent UI inserts its styles at run time.
+ * The Content-Security-Policy of the pages Excel loads (taskpane.html, commands.html), written into
+ * the page before the Office.js script tag: scripts only from the add-in and Office.js's CDN, no
+ * eval, no connections but to those two (the pane sends nothing anywhere). Office.js itself loads
+ * its host-specific scripts from the same CDN and, on a web host it does not know, opens a hidden
+ * frame to Office's own pages: frame-src allows https. Inline styles are allowed because Fluent
+ * UI and Office.js insert styles at run time.
  */
-const CSP_META = {
-  "http-equiv": "Content-Security-Policy",
-  content: [
-    "default-src 'self'",
-    "script-src 'self' https://appsforoffice.microsoft.com",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self' https://appsforoffice.microsoft.com",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-  ].join("; "),
-};
+const CSP = [
+  "default-src 'self'",
+  `script-src 'self' ${OFFICE_JS_ORIGIN}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  `connect-src 'self' ${OFFICE_JS_ORIGIN}`,
+  "frame-src https:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
+/** The config file read when no --env addinUrl is given (same on Windows, macOS and Linux). */
+const CONFIG_FILE = path.join(__dirname, "addin.config.json");
+
+/** The production address: --env addinUrl=…, else addin.config.json, else none. https only. */
+function productionUrl(env) {
+  let raw = env && typeof env.addinUrl === "string" ? env.addinUrl : null;
+  if (!raw && fs.existsSync(CONFIG_FILE)) raw = JSON.parse(fs.readFileSync(CONFIG_FILE, "utf8")).addinUrl || null;
+  if (!raw) return null;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`Địa chỉ add-in không hợp lệ: ${raw}. (Not a valid add-in address.)`);
+  }
+  if (url.protocol !== "https:") {
+    throw new Error(
+      `Excel chỉ nạp add-in qua https, không nạp qua ${url.protocol.replace(":", "")}: hãy dùng địa chỉ https://… (${raw}). ` +
+        `(Excel loads add-ins over https only; use an https:// address.)`,
+    );
+  }
+  if (url.search || url.hash) throw new Error(`Địa chỉ add-in không được có ? hay #: ${raw}. (The add-in address takes no query or fragment.)`);
+  return url.href.replace(/\/?$/, "/");
+}
 
 const DEV_URL = "https://localhost:3000/";
 const PORT = Number(process.env.PORT || 3000);
@@ -115,23 +154,35 @@ function ensurePortFree() {
 
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
-  const prodUrl = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, "/") : null;
+  const prodUrl = dev ? null : productionUrl(env);
   if (!dev && !prodUrl) {
-    console.log("Chú ý: chưa đặt ADDIN_URL, manifest trong dist/ vẫn trỏ tới https://localhost:3000/ (set ADDIN_URL=https://your.host/path/ for production).");
+    console.log(
+      "Chú ý: chưa có địa chỉ add-in, manifest trong dist/ vẫn trỏ tới https://localhost:3000/ " +
+        "(npm run build -- --env addinUrl=https://your.host/path/ , or addin.config.json).",
+    );
   }
   const serve = Boolean(env && env.WEBPACK_SERVE);
   if (serve) await ensurePortFree();
   const https = serve ? await httpsOptions() : null;
   const scheme = https ? "https" : "http";
+  // Production ships only what Excel loads, unless asked.
+  const withPreview = dev || Boolean(env && env.preview);
+  const withSample = dev || Boolean(env && env.sample);
+  const withMaps = dev || Boolean(env && env.sourcemaps);
+  const rewrite = (text) => (prodUrl ? text.split(DEV_URL).join(prodUrl).split(DEV_URL.replace(/\/$/, "")).join(prodUrl.replace(/\/$/, "")) : text);
+  const origin = prodUrl ? new URL(prodUrl).origin : null;
+  const pageOptions = { officeJs: OFFICE_JS, csp: CSP };
 
   return {
     mode: dev ? "development" : "production",
+    // ES2017 output, webpack's own runtime included (EdgeHTML webviews).
+    target: ["web", "es2017"],
     // Never an eval-based source map: taskpane.html's Content-Security-Policy forbids eval.
-    devtool: "source-map",
+    devtool: withMaps ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
-      preview: "./src/preview/index.tsx",
+      ...(withPreview ? { preview: "./src/preview/index.tsx" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -148,29 +199,52 @@ module.exports = async (env, argv) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },
-          },
+          use: [
+            REGEX_LOADER,
+            {
+              loader: "ts-loader",
+              options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2017", sourceMap: withMaps } },
+            },
+          ],
+        },
+        {
+          // Dependencies that ship newer syntax (optional chaining, ??, class fields…) are compiled
+          // down to ES2017 too (TypeScript reads the JavaScript; nothing else changes).
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: /node_modules[\\/](exceljs|core-js|webpack)[\\/]/,
+          use: [
+            REGEX_LOADER,
+            {
+              loader: "ts-loader",
+              options: { transpileOnly: true, compilerOptions: { allowJs: true, checkJs: false, module: "esnext", target: "es2017", sourceMap: withMaps } },
+            },
+          ],
         },
       ],
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], meta: { csp: CSP_META } }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], meta: { csp: CSP_META } }),
-      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
+      // The CSP meta and the Office.js tag are in the templates (CSP first); scripts go after them.
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], templateParameters: pageOptions, scriptLoading: "defer" }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], templateParameters: pageOptions, scriptLoading: "defer" }),
+      ...(withPreview ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] })] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "assets/samples/*.xlsx", to: "assets/samples/[name][ext]" },
+          ...(withSample ? [{ from: "assets/samples/*.xlsx", to: "assets/samples/[name][ext]" }] : []),
           { from: "src/taskpane/pane.css", to: "pane.css" },
           { from: "src/taskpane/help.html", to: "help.html" },
+          // Plain ES3, not compiled: Internet Explorer must run it.
+          { from: "src/taskpane/unsupported.js", to: "unsupported.js", info: { minimized: true } },
           {
             from: "manifest.xml",
             to: "manifest.xml",
             transform(content) {
-              return dev || !prodUrl ? content : content.toString().split(DEV_URL).join(prodUrl).split(DEV_URL.replace(/\/$/, "")).join(prodUrl.replace(/\/$/, ""));
+              let text = rewrite(content.toString());
+              // AppDomain holds an origin only (scheme, host, port), never a path.
+              if (origin) text = text.replace(/<AppDomain>[^<]*<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`);
+              return text;
             },
           },
         ],

@@ -1,35 +1,36 @@
 /**
  * Function file of the ribbon (manifest FunctionName values): "recalculate" and "clearHighlights".
  * The result sentence is kept in the document settings ("soatBieu.lastCommand") for the pane.
+ *
+ * The functions are associated at the top level of the file, as Office requires (not inside
+ * Office.onReady, which may run after the ribbon already called), and each calls
+ * event.completed() only after its settings write has finished: a function file can be unloaded
+ * as soon as it says it is done.
  */
 /* global Office */
-import { OfficeHost } from "../excel/office";
+import { OfficeHost, updateSetting } from "../excel/office";
 import { clearAllHighlights, recalculateActiveSheet, type CommandResult } from "./actions";
 
 /** The names the manifest's <FunctionName> elements use; the manifest test checks they exist here. */
 export const COMMAND_NAMES = ["recalculate", "clearHighlights"] as const;
 
-function remember(result: CommandResult): void {
+async function remember(result: CommandResult): Promise<void> {
   try {
-    const settings = Office.context.document.settings;
-    settings.set("soatBieu.lastCommand", JSON.stringify({ ...result, at: new Date().toISOString() }));
-    settings.saveAsync(() => undefined);
+    await updateSetting("soatBieu.lastCommand", JSON.stringify({ ...result, at: new Date().toISOString() }));
   } catch {
-    // Settings are a courtesy; the command's work is done.
+    // The sentence is a courtesy; the command's work is done (and its undo record saved).
   }
 }
 
 async function recalculate(event: Office.AddinCommands.Event): Promise<void> {
-  remember(await recalculateActiveSheet(new OfficeHost()));
+  await remember(await recalculateActiveSheet(new OfficeHost()));
   event.completed();
 }
 
 async function clearHighlights(event: Office.AddinCommands.Event): Promise<void> {
-  remember(await clearAllHighlights(new OfficeHost()));
+  await remember(await clearAllHighlights(new OfficeHost()));
   event.completed();
 }
 
-void Office.onReady(() => {
-  Office.actions.associate("recalculate", recalculate);
-  Office.actions.associate("clearHighlights", clearHighlights);
-});
+Office.actions.associate("recalculate", recalculate);
+Office.actions.associate("clearHighlights", clearHighlights);

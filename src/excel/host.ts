@@ -11,7 +11,12 @@ export interface SheetInfo {
   active: boolean;
 }
 
-export type HostErrorCode = "protected" | "readOnly" | "editMode" | "nothingToUndo" | "tooLarge" | "busy" | "unknown";
+/**
+ * `partial`: Excel stopped part-way through a write (a batch is not a transaction); the undo record
+ * was saved first, so Hoàn tác restores it. `recordTooLarge`: the undo or highlight record does not
+ * fit in the document's settings; refused before anything was written.
+ */
+export type HostErrorCode = "protected" | "readOnly" | "editMode" | "nothingToUndo" | "tooLarge" | "partial" | "recordTooLarge" | "busy" | "unknown";
 
 /** A failure the user must read as one sentence (the task pane's strings table says it). */
 export class HostError extends Error {

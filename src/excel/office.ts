@@ -1,21 +1,36 @@
 /**
- * The Office.js adapter: one batched read per sheet into the engine's snapshot, one batched write
- * of a plan, undo of what it wrote and removal of its own highlights, with the records kept in the
+ * The Office.js adapter: batched reads of a sheet into the engine's snapshot, batched writes of a
+ * plan, undo of what it wrote and removal of its own highlights, with the records kept in the
  * document's settings. No rules: everything it knows comes from the engine's plan.
  *
- * Sync budget: a check reads a sheet in 2 syncs whatever its size (dimensions, then every chunk
- * of rows at once); a recalculation takes 2 (fresh state and protection, then the writes).
+ * What Excel does that this code is built around (see docs/deployment.md and the fake,
+ * test/addin/fake-office.js, which holds the tests to it):
+ * - A batch is not a transaction: what ran before a failing operation stays written. So the undo
+ *   and highlight records are saved before anything is written, and Hoàn tác / Xóa đánh dấu
+ *   restore a half-applied batch too.
+ * - Document settings are an in-memory copy per runtime (the pane and the ribbon's function file
+ *   are two): every read-modify-write refreshes the copy first and checks the save.
+ * - Requests and responses are limited in size (5 MB on the web): reads and writes go in chunks,
+ *   a chunk that is still too large is halved.
+ * - Errors are worded in Excel's display language: only `code` decides.
+ *
+ * Sync budget: a check reads a sheet in 2 syncs (dimensions, then every chunk of rows at once);
+ * a recalculation takes 2 (fresh state and protection, then the writes).
  */
 /* global Excel, Office */
 import type { CellWrite, Highlight } from "../engine/plan";
 import { HIGHLIGHT_FILL } from "../engine/plan";
-import type { CellValue, SheetSnapshot } from "../engine/snapshot";
+import type { CellRange, CellValue, SheetSnapshot } from "../engine/snapshot";
 import { parseRangeA1 } from "../engine/address";
 import { TEMPLATE_ALERT, TEMPLATE_FONT, TEMPLATE_LOOKS, uniqueSheetName, type TemplateModel } from "../engine/template";
-import { HostError, SETTINGS, type HighlightRecord, type Host, type SheetInfo, type UndoRecord } from "./host";
+import { HostError, SETTINGS, type HighlightRecord, type Host, type HostErrorCode, type SheetInfo, type UndoRecord } from "./host";
 
-/** Cells per read request: well under the 5 MB payload of Excel on the web. */
+/** Cells per read request at first; a chunk Excel refuses as too large is halved. */
 export const CHUNK_CELLS = 25_000;
+/** Bytes of writes per sync: a fifth of the 5 MB request limit of Excel on the web. */
+export const WRITE_BYTES = 1_000_000;
+/** Operations per sync when making a template sheet. */
+export const TEMPLATE_OPS = 400;
 
 function supported(api: string, version: string): boolean {
   try {
@@ -27,20 +42,28 @@ function supported(api: string, version: string): boolean {
 
 const CHUNK_PROPS = "values,formulas,numberFormat,valueTypes";
 
-function isPayloadError(e: unknown): boolean {
-  const code = (e as { code?: string }).code ?? "";
-  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded" || code === "PayloadTooLarge";
+function codeOf(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "";
 }
 
-/** Office.js errors that mean something to the user. */
+function isPayloadError(e: unknown): boolean {
+  const code = codeOf(e);
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+}
+
+/** Excel's error codes that mean something to the user. Never the message: it is in Excel's language. */
+const CODES: Record<string, HostErrorCode> = {
+  InvalidOperationInCellEditMode: "editMode",
+  AccessDenied: "protected",
+  RequestPayloadSizeLimitExceeded: "tooLarge",
+  ResponsePayloadSizeLimitExceeded: "tooLarge",
+};
+
 function translate(e: unknown): never {
   if (e instanceof HostError) throw e;
-  const code = (e as { code?: string }).code ?? "";
-  const message = e instanceof Error ? e.message : String(e);
-  if (code === "InvalidOperationInCellEditMode" || /edit mode/i.test(message)) throw new HostError("editMode");
-  if (code === "AccessDenied" || code === "ProtectedSheet" || /protect/i.test(message)) throw new HostError("protected");
-  if (code === "PayloadTooLarge" || code === "ResponsePayloadSizeLimitExceeded") throw new HostError("tooLarge");
-  throw new HostError("unknown", message);
+  const code = codeOf(e);
+  throw new HostError(CODES[code] ?? "unknown", code);
 }
 
 /** Options for a writing batch: one Ctrl+Z step for the whole batch where Excel can (ExcelApi 1.20). */
@@ -48,21 +71,91 @@ function writeOptions(): Excel.RunOptions {
   return (supported("ExcelApi", "1.20") ? { mergeUndoGroup: true } : {}) as Excel.RunOptions;
 }
 
-function readSetting<T>(key: string): T[] {
-  const raw = Office.context.document.settings.get(key) as string | null;
+// ---------------------------------------------------------------------------------------------
+// Settings: this runtime's copy, refreshed before every read-modify-write, each save checked.
+
+function settings(): Office.Settings {
+  return Office.context.document.settings;
+}
+
+/** Reloads this runtime's copy of the settings from the document (another runtime may have saved). */
+export function refreshSettings(): Promise<void> {
+  const s = settings() as Office.Settings & { refreshAsync?: (cb: (r: Office.AsyncResult<Office.Settings>) => void) => void };
+  if (typeof s.refreshAsync !== "function") return Promise.resolve();
+  return new Promise((resolve) => s.refreshAsync!(() => resolve()));
+}
+
+function saveSettings(): Promise<boolean> {
+  return new Promise((resolve) => settings().saveAsync((r) => resolve(!r || String(r.status) === "succeeded")));
+}
+
+/**
+ * Sets (or, with null, removes) one setting in the document: refresh, change, save. When the save
+ * fails (the settings are limited in size, about 2 MB, failures reported near 1 MB) the copy is put
+ * back as it was and `recordTooLarge` is thrown.
+ */
+export async function updateSetting(key: string, value: string | null): Promise<void> {
+  await refreshSettings();
+  const s = settings();
+  const before = s.get(key) as string | null;
+  if (value === null) s.remove(key);
+  else s.set(key, value);
+  if (await saveSettings()) return;
+  if (before === null || before === undefined) s.remove(key);
+  else s.set(key, before);
+  throw new HostError("recordTooLarge");
+}
+
+async function readSettingText(key: string): Promise<string | null> {
+  await refreshSettings();
+  const raw = settings().get(key) as string | null;
+  return typeof raw === "string" && raw ? raw : null;
+}
+
+/**
+ * Records are kept compact, grouped by sheet: {"v":2,"s":[[sheet,[[cell,…],…]],…]}. Version 1
+ * (an array of objects) is still read.
+ */
+function encodeUndo(records: UndoRecord[]): string {
+  const bySheet = new Map<string, unknown[]>();
+  for (const r of records) {
+    const line: unknown[] = [r.cell, r.formula];
+    if (r.numberFormat !== "General") line.push(r.numberFormat);
+    (bySheet.get(r.sheet) ?? bySheet.set(r.sheet, []).get(r.sheet)!).push(line);
+  }
+  return JSON.stringify({ v: 2, s: [...bySheet] });
+}
+
+export function decodeUndo(raw: string | null): UndoRecord[] {
   if (!raw) return [];
   try {
-    return JSON.parse(raw) as T[];
+    const data = JSON.parse(raw) as { v?: number; s?: [string, [string, string | number | boolean, string?][]][] } | UndoRecord[];
+    if (Array.isArray(data)) return data;
+    return (data.s ?? []).flatMap(([sheet, cells]) => cells.map(([cell, formula, numberFormat]) => ({ sheet, cell, formula, numberFormat: numberFormat ?? "General" })));
   } catch {
     return [];
   }
 }
 
-function writeSetting(key: string, value: unknown[] | null): Promise<void> {
-  const settings = Office.context.document.settings;
-  if (value && value.length) settings.set(key, JSON.stringify(value));
-  else settings.remove(key);
-  return new Promise((resolve) => settings.saveAsync(() => resolve()));
+function encodeHighlights(records: HighlightRecord[]): string {
+  const bySheet = new Map<string, unknown[]>();
+  for (const r of records) (bySheet.get(r.sheet) ?? bySheet.set(r.sheet, []).get(r.sheet)!).push(r.note ? [r.cell, r.fill, 1] : [r.cell, r.fill]);
+  return JSON.stringify({ v: 2, s: [...bySheet] });
+}
+
+export function decodeHighlights(raw: string | null): HighlightRecord[] {
+  if (!raw) return [];
+  try {
+    const data = JSON.parse(raw) as { s?: [string, [string, string | null, number?][]][] } | HighlightRecord[];
+    if (Array.isArray(data)) return data;
+    return (data.s ?? []).flatMap(([sheet, cells]) => cells.map(([cell, fill, note]) => ({ sheet, cell, fill, ...(note ? { note: true } : {}) })));
+  } catch {
+    return [];
+  }
+}
+
+async function saveRecords(key: string, text: string | null): Promise<void> {
+  await updateSetting(key, text);
 }
 
 function readOnly(): boolean {
@@ -80,8 +173,23 @@ function cellValue(value: unknown, type: string): CellValue {
   return String(value);
 }
 
+const BOLD_SPEC = { format: { font: { bold: true } } } as const;
+
+interface Part {
+  first: number;
+  count: number;
+  range: Excel.Range;
+  bold?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+}
+
 export class OfficeHost implements Host {
   readonly kind = "excel" as const;
+  /**
+   * Merged areas per sheet and used range, read once per pane session: reading them clears the
+   * user's undo stack on Excel desktop (office-js #5918), so a second Kiểm tra or an automatic
+   * re-check while the clerk types does not read them again.
+   */
+  private readonly merges = new Map<string, CellRange[]>();
 
   async listSheets(): Promise<SheetInfo[]> {
     try {
@@ -99,10 +207,13 @@ export class OfficeHost implements Host {
   }
 
   async readSheet(name: string, progress?: (done: number) => void): Promise<SheetSnapshot> {
+    const bold = supported("ExcelApi", "1.9");
+    const canMerge = supported("ExcelApi", "1.13");
     try {
       return await Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(name);
-        const used = ws.getUsedRangeOrNullObject();
+        // Values only: a stray formatted cell far below the data must not make the read huge.
+        const used = ws.getUsedRangeOrNullObject(true);
         used.load("address,rowIndex,columnIndex,rowCount,columnCount");
         ws.load("visibility");
         ws.protection.load("protected");
@@ -113,39 +224,63 @@ export class OfficeHost implements Host {
         const left = used.columnIndex + 1;
         const rows = used.rowCount;
         const cols = used.columnCount;
+        const part = (first: number, count: number): Part => {
+          const range = used.getCell(first, 0).getResizedRange(count - 1, cols - 1);
+          range.load(CHUNK_PROPS);
+          return { first, count, range, bold: bold ? range.getCellProperties(BOLD_SPEC) : undefined };
+        };
         const perChunk = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, cols)));
-        const chunks: Excel.Range[] = [];
-        for (let r = 0; r < rows; r += perChunk) chunks.push(used.getCell(r, 0).getResizedRange(Math.min(perChunk, rows - r) - 1, cols - 1));
+        let parts: Part[] = [];
+        for (let r = 0; r < rows; r += perChunk) parts.push(part(r, Math.min(perChunk, rows - r)));
+        const mergeKey = `${name}\n${used.address}`;
         let merged: Excel.RangeAreas | undefined;
-        if (supported("ExcelApi", "1.13")) {
+        if (canMerge && !this.merges.has(mergeKey)) {
           merged = used.getMergedAreasOrNullObject();
           merged.load("address");
         }
-        chunks.forEach((part) => part.load(CHUNK_PROPS));
         try {
           // Every chunk in one round trip: 2 syncs per sheet whatever its size…
           await context.sync();
+          parts.forEach((_, i) => progress?.((i + 1) / parts.length));
         } catch (e) {
-          // …unless the host refuses the response as too large (Excel on the web, 5 MB): then one
-          // round trip per chunk, each well under the limit.
-          if (!isPayloadError(e) || chunks.length < 2) throw e;
-          for (let i = 0; i < chunks.length; i++) {
-            chunks[i] = used.getCell(i * perChunk, 0).getResizedRange(Math.min(perChunk, rows - i * perChunk) - 1, cols - 1);
-            chunks[i].load(CHUNK_PROPS);
-            if (i === 0 && merged) merged.load("address");
+          // …unless Excel refuses the response as too large (Excel on the web, 5 MB): then one round
+          // trip per chunk, a chunk still too large halved, down to one row.
+          if (!isPayloadError(e)) throw e;
+          if (merged) {
+            merged = used.getMergedAreasOrNullObject();
+            merged.load("address");
             await context.sync();
-            progress?.((i + 1) / (chunks.length + 1));
           }
+          const done: Part[] = [];
+          const queue = parts.map((p) => ({ first: p.first, count: p.count }));
+          while (queue.length) {
+            const { first, count } = queue.shift()!;
+            const p = part(first, count);
+            try {
+              await context.sync();
+              done.push(p);
+              progress?.(done.reduce((n, d) => n + d.count, 0) / rows);
+            } catch (err) {
+              if (!isPayloadError(err) || count === 1) throw err;
+              const half = Math.ceil(count / 2);
+              queue.unshift({ first, count: half }, { first: first + half, count: count - half });
+            }
+          }
+          parts = done;
         }
+        if (merged) this.merges.set(mergeKey, !merged.isNullObject && merged.address ? merged.address.split(",").map(parseRangeA1) : []);
+        const merges = this.merges.get(mergeKey) ?? [];
         const values: CellValue[][] = [];
         const formulas: (string | null)[][] = [];
         const numberFormats: (string | null)[][] = [];
+        const bolds: boolean[][] = [];
         let anyFormula = false;
-        chunks.forEach((part, i) => {
-          const partValues = part.values;
-          const types = part.valueTypes;
-          const partFormulas = part.formulas;
-          const formats = part.numberFormat;
+        for (const p of parts) {
+          const partValues = p.range.values;
+          const types = p.range.valueTypes;
+          const partFormulas = p.range.formulas;
+          const formats = p.range.numberFormat;
+          const props = p.bold?.value;
           partValues.forEach((line, r) => {
             values.push(line.map((v, c) => cellValue(v, String(types[r][c]))));
             formulas.push(
@@ -155,11 +290,11 @@ export class OfficeHost implements Host {
                 return isFormula ? (f as string) : null;
               }),
             );
-            numberFormats.push(formats[r].map((f) => (f ? String(f) : null)));
+            // "General" is what every unformatted cell says: the snapshot keeps null for it.
+            numberFormats.push(formats[r].map((f) => (f && f !== "General" ? String(f) : null)));
+            if (props) bolds.push(props[r].map((cell) => cell.format?.font?.bold === true));
           });
-          progress?.((i + 1) / chunks.length);
-        });
-        const merges = merged && !merged.isNullObject && merged.address ? merged.address.split(",").map(parseRangeA1) : [];
+        }
         // A merged area's value stays in its top-left cell only, as the engine expects.
         for (const m of merges) {
           for (let r = m.top; r <= m.bottom; r++) {
@@ -179,6 +314,7 @@ export class OfficeHost implements Host {
           protected: ws.protection.protected,
           hidden: ws.visibility !== "Visible",
         };
+        if (bold) snap.bold = bolds;
         if (anyFormula) snap.formulas = formulas;
         return snap;
       });
@@ -190,8 +326,9 @@ export class OfficeHost implements Host {
   async applyWrites(writes: CellWrite[]): Promise<number> {
     if (!writes.length) return 0;
     if (readOnly()) throw new HostError("readOnly");
+    let records: UndoRecord[];
     try {
-      const records = await Excel.run(writeOptions(), async (context) => {
+      records = await Excel.run(async (context) => {
         const refuseIfProtected = loadProtection(context, writes.map((w) => w.sheet));
         const cells = writes.map((w) => {
           const r = context.workbook.worksheets.getItem(w.sheet).getRange(w.cell);
@@ -200,34 +337,49 @@ export class OfficeHost implements Host {
         });
         await context.sync();
         refuseIfProtected();
-        const undo: UndoRecord[] = writes.map((w, i) => ({
+        return writes.map((w, i) => ({
           sheet: w.sheet,
           cell: w.cell,
           formula: cells[i].formulas[0][0] as string | number | boolean,
           numberFormat: String(cells[i].numberFormat[0][0] ?? "General"),
         }));
-        writes.forEach((w, i) => {
-          const r = cells[i];
+      });
+    } catch (e) {
+      return translate(e);
+    }
+    // The undo record first: a write that stops half-way is still undone exactly. Past the size
+    // limit of the settings, nothing is written.
+    await saveRecords(SETTINGS.undo, encodeUndo(records));
+    let wrote = false;
+    try {
+      await writeInBatches(
+        writes,
+        (r, w) => {
           if (w.numberFormat) r.numberFormat = [[w.numberFormat]];
           if (w.formula) r.formulas = [[w.formula]];
           else r.values = [[w.value === null ? "" : w.value]];
-        });
-        await context.sync();
-        return undo;
-      });
-      await writeSetting(SETTINGS.undo, records);
+        },
+        writeOptions(),
+        () => (wrote = true),
+      );
       return records.length;
     } catch (e) {
-      return translate(e);
+      const code = codeOf(e);
+      if (!wrote && (code === "InvalidOperationInCellEditMode" || code === "AccessDenied")) {
+        // Refused before any cell was touched: there is nothing to undo.
+        await saveRecords(SETTINGS.undo, null).catch(() => undefined);
+        return translate(e);
+      }
+      throw new HostError("partial", code);
     }
   }
 
   async canUndo(): Promise<boolean> {
-    return readSetting<UndoRecord>(SETTINGS.undo).length > 0;
+    return decodeUndo(await readSettingText(SETTINGS.undo)).length > 0;
   }
 
   async undo(): Promise<number> {
-    const records = readSetting<UndoRecord>(SETTINGS.undo);
+    const records = decodeUndo(await readSettingText(SETTINGS.undo));
     if (!records.length) throw new HostError("nothingToUndo");
     if (readOnly()) throw new HostError("readOnly");
     try {
@@ -235,66 +387,79 @@ export class OfficeHost implements Host {
         const refuseIfProtected = loadProtection(context, records.map((w) => w.sheet));
         await context.sync();
         refuseIfProtected();
-        for (const rec of records) {
-          const r = context.workbook.worksheets.getItem(rec.sheet).getRange(rec.cell);
+      });
+      await writeInBatches(
+        records,
+        (r, rec) => {
           r.numberFormat = [[rec.numberFormat]];
           r.formulas = [[restorable(rec.formula)]];
-        }
-        await context.sync();
-      });
-      await writeSetting(SETTINGS.undo, null);
-      return records.length;
+        },
+        {},
+      );
     } catch (e) {
       return translate(e);
     }
+    await saveRecords(SETTINGS.undo, null);
+    return records.length;
   }
 
   async applyHighlights(highlights: Highlight[], lang: "vi" | "en"): Promise<number> {
     if (readOnly()) throw new HostError("readOnly");
-    const previous = readSetting<HighlightRecord>(SETTINGS.highlights);
-    const notes = supported("ExcelApi", "1.18");
+    const previous = decodeHighlights(await readSettingText(SETTINGS.highlights));
+    const pattern = supported("ExcelApi", "1.9");
+    let records: HighlightRecord[];
     try {
-      const records = await Excel.run(async (context) => {
+      records = await Excel.run(async (context) => {
         const refuseIfProtected = loadProtection(context, [...previous.map((p) => p.sheet), ...highlights.map((h) => h.sheet)]);
         // The fills now; a cell we painted last time keeps the original fill recorded then.
         const fills = highlights.map((h) => {
-          const r = context.workbook.worksheets.getItem(h.sheet).getRange(h.cell);
-          r.format.fill.load("color");
-          return r;
+          const fill = context.workbook.worksheets.getItem(h.sheet).getRange(h.cell).format.fill;
+          fill.load(pattern ? "color,pattern" : "color");
+          return fill;
         });
         await context.sync();
         refuseIfProtected();
         const earlier = new Map(previous.map((p) => [`${p.sheet}!${p.cell}`, p.fill]));
-        const out: HighlightRecord[] = highlights.map((h, i) => {
+        return highlights.map((h, i) => {
           const key = `${h.sheet}!${h.cell}`;
-          const color = fills[i].format.fill.color;
-          return { sheet: h.sheet, cell: h.cell, fill: earlier.has(key) ? earlier.get(key)! : color && color !== "#FFFFFF" ? color : null };
+          const fill = fills[i];
+          // No fill reads back as #FFFFFF: where Excel tells the pattern (ExcelApi 1.9), a white
+          // fill stays white and no fill stays none; before that, white is taken for none.
+          const color = pattern ? (fill.pattern === "None" ? null : fill.color) : fill.color && fill.color !== "#FFFFFF" ? fill.color : null;
+          return { sheet: h.sheet, cell: h.cell, fill: earlier.has(key) ? earlier.get(key)! : color };
         });
-        const now = new Set(out.map((o) => `${o.sheet}!${o.cell}`));
-        for (const p of previous) if (!now.has(`${p.sheet}!${p.cell}`)) restoreFill(context.workbook.worksheets.getItem(p.sheet).getRange(p.cell), p.fill);
-        highlights.forEach((h, i) => {
-          fills[i].format.fill.color = HIGHLIGHT_FILL[h.severity];
-        });
-        await context.sync();
-        return out;
       });
-      if (notes) {
-        await setNotes(
-          previous.filter((p) => p.note),
-          false,
-          lang,
-        );
-        for (const r of records) r.note = await setNotes([{ ...r, message: messageOf(highlights, r, lang) }], true, lang);
-      }
-      await writeSetting(SETTINGS.highlights, records);
-      return records.length;
     } catch (e) {
       return translate(e);
     }
+    // Keep the old notes' flags until they are gone, so a failure below still removes them later.
+    const now = new Set(records.map((o) => `${o.sheet}!${o.cell}`));
+    const stale = previous.filter((p) => !now.has(`${p.sheet}!${p.cell}`));
+    await saveRecords(SETTINGS.highlights, encodeHighlights([...records.map((r) => ({ ...r, note: previous.some((p) => p.note && p.sheet === r.sheet && p.cell === r.cell) || undefined })), ...stale]));
+    try {
+      await Excel.run(async (context) => {
+        for (const p of stale) restoreFill(context.workbook.worksheets.getItem(p.sheet).getRange(p.cell), p.fill);
+        highlights.forEach((h) => {
+          context.workbook.worksheets.getItem(h.sheet).getRange(h.cell).format.fill.color = HIGHLIGHT_FILL[h.severity];
+        });
+        await context.sync();
+      });
+    } catch (e) {
+      return translate(e);
+    }
+    if (supported("ExcelApi", "1.18")) {
+      const added = await replaceNotes(
+        previous.filter((p) => p.note),
+        records.map((r) => ({ sheet: r.sheet, cell: r.cell, text: `Soát Biểu: ${messageOf(highlights, r, lang)}` })),
+      );
+      for (const r of records) if (added.has(`${r.sheet}!${r.cell}`)) r.note = true;
+    }
+    await saveRecords(SETTINGS.highlights, encodeHighlights(records));
+    return records.length;
   }
 
   async clearHighlights(): Promise<number> {
-    const records = readSetting<HighlightRecord>(SETTINGS.highlights);
+    const records = decodeHighlights(await readSettingText(SETTINGS.highlights));
     if (!records.length) return 0;
     try {
       await Excel.run(async (context) => {
@@ -304,16 +469,12 @@ export class OfficeHost implements Host {
         for (const p of records) restoreFill(context.workbook.worksheets.getItem(p.sheet).getRange(p.cell), p.fill);
         await context.sync();
       });
-      await setNotes(
-        records.filter((p) => p.note),
-        false,
-        "vi",
-      );
-      await writeSetting(SETTINGS.highlights, null);
-      return records.length;
     } catch (e) {
       return translate(e);
     }
+    if (supported("ExcelApi", "1.18")) await replaceNotes(records.filter((p) => p.note), []);
+    await saveRecords(SETTINGS.highlights, null);
+    return records.length;
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -331,9 +492,9 @@ export class OfficeHost implements Host {
 
   async addTemplateSheet(model: TemplateModel): Promise<string> {
     if (readOnly()) throw new HostError("readOnly");
-    let added: string | undefined;
+    let id: string | undefined;
     try {
-      return await Excel.run(writeOptions(), async (context) => {
+      return await Excel.run(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
         const protection = context.workbook.protection;
@@ -343,15 +504,25 @@ export class OfficeHost implements Host {
         if (protection.protected) throw new HostError("protected");
         const name = uniqueSheetName(model.sheetName, sheets.items.map((s) => s.name));
         const ws = sheets.add(name);
-        added = name;
-        writeTemplate(ws, model);
+        ws.load("id");
+        await context.sync();
+        id = ws.id;
+        // Bounded batches: a long indicator list never makes one huge request.
+        let queued = 0;
+        await writeTemplate(ws, model, async (ops) => {
+          queued += ops;
+          if (queued < TEMPLATE_OPS) return;
+          queued = 0;
+          await context.sync();
+        });
         ws.activate();
         await context.sync();
         return name;
       });
     } catch (e) {
-      // Excel keeps what a failed batch did before the failure: a half-made sheet is removed.
-      if (added) await removeSheet(added);
+      // Excel keeps what a failed batch did before the failure: the half-made sheet is removed, by
+      // its id (a sheet of the same name that someone else made meanwhile is not ours).
+      if (id) await removeSheet(id);
       return translate(e);
     }
   }
@@ -375,14 +546,68 @@ export class OfficeHost implements Host {
   }
 }
 
-/** Queues every write of the template into a new, empty sheet (one sync does them all). */
-function writeTemplate(ws: Excel.Worksheet, model: TemplateModel): void {
-  model.columns.forEach((c, i) => {
+/**
+ * Writes cell by cell in syncs of at most WRITE_BYTES (a batch Excel still refuses as too large
+ * is halved), all in one Excel.run so that `options.mergeUndoGroup` makes one Ctrl+Z step. When
+ * Excel cannot group them (UndoNotSupported), the rest is written once more without grouping.
+ * `onProgress` is called after the first sync that went through.
+ */
+async function writeInBatches<T extends { sheet: string; cell: string; formula?: unknown; value?: unknown; numberFormat?: unknown }>(
+  items: T[],
+  write: (range: Excel.Range, item: T) => void,
+  options: Excel.RunOptions,
+  onProgress?: () => void,
+): Promise<void> {
+  const size = (x: T) => 40 + x.sheet.length + x.cell.length + JSON.stringify([x.formula ?? null, x.value ?? null, x.numberFormat ?? null]).length;
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let bytes = 0;
+  for (const x of items) {
+    if (batch.length && bytes + size(x) > WRITE_BYTES) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(x);
+    bytes += size(x);
+  }
+  if (batch.length) batches.push(batch);
+  let next = 0;
+  const run = (opts: Excel.RunOptions) =>
+    Excel.run(opts, async (context) => {
+      while (next < batches.length) {
+        const b = batches[next];
+        for (const x of b) write(context.workbook.worksheets.getItem(x.sheet).getRange(x.cell), x);
+        try {
+          await context.sync();
+        } catch (e) {
+          if (codeOf(e) !== "RequestPayloadSizeLimitExceeded" || b.length === 1) throw e;
+          batches.splice(next, 1, b.slice(0, Math.ceil(b.length / 2)), b.slice(Math.ceil(b.length / 2)));
+          continue;
+        }
+        next++;
+        onProgress?.();
+      }
+    });
+  try {
+    await run(options);
+  } catch (e) {
+    if (codeOf(e) !== "UndoNotSupported" || !(options as { mergeUndoGroup?: boolean }).mergeUndoGroup) throw e;
+    // Once, without grouping: from the batch that failed (what it did write, it writes again).
+    await run({} as Excel.RunOptions);
+  }
+}
+
+/** Queues the template into a new, empty sheet; `tick(n)` after every n operations may sync. */
+async function writeTemplate(ws: Excel.Worksheet, model: TemplateModel, tick: (ops: number) => Promise<void>): Promise<void> {
+  for (let i = 0; i < model.columns.length; i++) {
     // Excel's column width in points: about 7 points per character of the default font, plus padding.
-    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = Math.round(c.width * 7 + 5);
-  });
+    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = Math.round(model.columns[i].width * 7 + 5);
+    await tick(1);
+  }
   for (const c of model.cells) {
     const r = ws.getRange(c.cell);
+    let ops = 2;
     if (c.numberFormat) r.numberFormat = [[c.numberFormat]];
     if (c.formula) r.formulas = [[c.formula]];
     else if (c.value !== undefined) r.values = [[c.value]];
@@ -401,8 +626,10 @@ function writeTemplate(ws: Excel.Worksheet, model: TemplateModel): void {
         const b = f.borders.getItem(edge);
         b.style = "Continuous";
         b.color = "#000000";
+        ops += 2;
       }
     }
+    await tick(ops + 8);
   }
   for (const m of model.merges) ws.getRange(m).merge(false);
   ws.getRange(`${model.headerRow}:${model.headerRow}`).format.rowHeight = model.headerHeight;
@@ -433,12 +660,13 @@ function writeTemplate(ws: Excel.Worksheet, model: TemplateModel): void {
     page.zoom = { horizontalFitToPages: 1 };
     page.setPrintTitleRows(`$${model.headerRow}:$${model.headerRow + 1}`);
   }
+  await tick(model.merges.length + 20);
 }
 
-async function removeSheet(name: string): Promise<void> {
+async function removeSheet(id: string): Promise<void> {
   try {
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem(name).delete();
+      context.workbook.worksheets.getItem(id).delete();
       await context.sync();
     });
   } catch {
@@ -478,30 +706,45 @@ function messageOf(highlights: Highlight[], r: HighlightRecord, lang: "vi" | "en
   return h ? (lang === "en" ? h.messageEn : h.message) : "";
 }
 
-interface NoteApi {
-  notes?: { add(cell: string, content: string): unknown; getItem(key: string): { delete(): void } };
+interface NoteProxy {
+  isNullObject: boolean;
+  delete(): void;
+}
+interface NotesApi {
+  add(cell: string, content: string): unknown;
+  getItemOrNullObject(cell: string): NoteProxy;
 }
 
 /**
- * Adds (or deletes) our notes, where the host has notes (ExcelApi 1.18). Notes are a courtesy:
- * a cell that already has one keeps it, and a failure here never undoes the highlights.
- * Returns whether the note was added.
+ * Notes (ExcelApi 1.18), all in one batch: removes the notes we added earlier (one the user has
+ * deleted meanwhile is no error), then adds ours where the cell has no note (a note the user wrote
+ * is kept). Notes are a courtesy: a failure here never undoes the highlights. Returns the cells
+ * that got our note ("sheet!A1").
  */
-async function setNotes(cells: (HighlightRecord & { message?: string })[], add: boolean, _lang: "vi" | "en"): Promise<boolean> {
-  if (!cells.length) return false;
+async function replaceNotes(remove: { sheet: string; cell: string }[], add: { sheet: string; cell: string; text: string }[]): Promise<Set<string>> {
+  const added = new Set<string>();
+  if (!remove.length && !add.length) return added;
   try {
     await Excel.run(async (context) => {
-      const notes = (context.workbook as unknown as NoteApi).notes;
-      if (!notes) throw new Error("no notes");
-      for (const c of cells) {
-        const where = `'${c.sheet.replace(/'/g, "''")}'!${c.cell}`;
-        if (add) notes.add(where, `Soát Biểu: ${c.message ?? ""}`);
-        else notes.getItem(where).delete();
-      }
+      const notesOf = (sheet: string) => (context.workbook.worksheets.getItem(sheet) as unknown as { notes: NotesApi }).notes;
+      const old = remove.map((r) => notesOf(r.sheet).getItemOrNullObject(r.cell));
+      await context.sync();
+      old.forEach((n) => {
+        if (!n.isNullObject) n.delete();
+      });
+      const removed = new Set(remove.map((r) => `${r.sheet}!${r.cell}`));
+      const present = add.map((a) => (removed.has(`${a.sheet}!${a.cell}`) ? null : notesOf(a.sheet).getItemOrNullObject(a.cell)));
+      await context.sync();
+      add.forEach((a, i) => {
+        const p = present[i];
+        if (p && !p.isNullObject) return;
+        notesOf(a.sheet).add(a.cell, a.text);
+        added.add(`${a.sheet}!${a.cell}`);
+      });
       await context.sync();
     });
-    return add;
   } catch {
-    return false;
+    added.clear();
   }
+  return added;
 }

@@ -15,7 +15,9 @@ function start(): void {
   createRoot(root).render(<Pane host={new OfficeHost()} initialAction={params.get("action") === "check" ? "check" : null} initialLang={lang} />);
 }
 
-if (typeof Office === "undefined") {
+if ((window as { __soatBieuUnsupported?: boolean }).__soatBieuUnsupported) {
+  // unsupported.js has already said which Excel to use instead.
+} else if (typeof Office === "undefined") {
   const root = document.getElementById("container");
   if (root) root.textContent = "Không tải được Office.js: hãy mở trang này trong Excel. (Office.js could not be loaded: open this page inside Excel.)";
 } else {

@@ -1,7 +1,7 @@
 /** The ribbon's one-click commands over the Office.js adapter and the fake object model. */
 import { planRecalc } from "../../src/engine";
 import { HIGHLIGHT_FILL } from "../../src/engine/plan";
-import { OfficeHost } from "../../src/excel/office";
+import { OfficeHost, decodeUndo } from "../../src/excel/office";
 import { SETTINGS } from "../../src/excel/host";
 import { clearAllHighlights, recalculateActiveSheet } from "../../src/commands/actions";
 import { STRINGS } from "../../src/taskpane/strings";
@@ -18,7 +18,7 @@ test("Tính lại from the ribbon recalculates the active sheet in 5 syncs (list
   expect(result).toEqual({ ok: true, count: writes.length, message: STRINGS.vi.written(writes.length), messageEn: STRINGS.en.written(writes.length) });
   expect(fake.state.syncs).toBe(5);
   expect(fake.cell(SHEET, "I12")!.f).toBe(writes.find((w) => w.cell === "I12")!.formula ?? undefined);
-  expect(JSON.parse(fake.state.settings[SETTINGS.undo])).toHaveLength(writes.length);
+  expect(decodeUndo(fake.state.settings[SETTINGS.undo])).toHaveLength(writes.length);
   // A second run has nothing different to write, yet writes the same formulas again (idempotent).
   const again = await recalculateActiveSheet(new OfficeHost());
   expect(again.ok).toBe(true);
@@ -62,4 +62,27 @@ test("the strings table: both languages complete, Vietnamese with its diacritics
   expect(STRINGS.vi.undo).toBe("Hoàn tác");
   expect(STRINGS.vi.clear).toBe("Xóa đánh dấu");
   for (const s of Object.values(STRINGS.vi.errors)) expect(s).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/);
+});
+
+test("the function file associates its functions at load, before Office.onReady, and completes only after the settings write", async () => {
+  const wb = await fixture("f2-binh-trung-table.xlsx");
+  const fake = installFake({ ...fakeData(wb), apis: { ExcelApi: "1.13" } });
+  // Office.onReady never fires here: the ribbon may call before it does.
+  fake.state.readyHeld = true;
+  jest.isolateModules(() => {
+    require("../../src/commands/commands");
+  });
+  expect(Object.keys(fake.state.actions).sort()).toEqual(["clearHighlights", "recalculate"]);
+  const saved: (string | undefined)[] = [];
+  await new Promise<void>((done) => {
+    void fake.state.actions.recalculate({
+      completed() {
+        saved.push(fake.state.settings["soatBieu.lastCommand"]);
+        done();
+      },
+    });
+  });
+  // At completed() the sentence is already in the document, beside the undo record.
+  expect(JSON.parse(saved[0]!)).toMatchObject({ ok: true, message: expect.stringMatching(/^Đã ghi/) });
+  expect(decodeUndo(fake.state.settings[SETTINGS.undo]).length).toBeGreaterThan(0);
 });

@@ -20,9 +20,55 @@ export interface FakeSheet {
   protected?: boolean;
 }
 
+export interface FakeState {
+  syncs: number;
+  /** The settings saved in the document (each runtime has its own copy). */
+  settings: Record<string, string>;
+  sheets: (FakeSheet & { id: string; notes: Record<string, string> })[];
+  editMode: boolean;
+  readOnly: boolean;
+  workbookProtected: boolean;
+  apis: Record<string, string>;
+  runOptions: unknown[];
+  opsPerSync: number[];
+  maxResponse: number;
+  payloadBytes: number;
+  undoGroupLimit: number;
+  undoStackCleared: number;
+  settingsLimit: number;
+  failAt: { sync: number; op: number; code?: string; message?: string } | null;
+  beforeSync: ((state: FakeState) => void) | null;
+  actions: Record<string, (event: unknown) => unknown>;
+  readyHeld?: boolean;
+  active: string;
+}
+
+export interface FakeOfficeGlobal {
+  context: { document: { settings: { get(k: string): unknown; set(k: string, v: unknown): void } } };
+}
+
 export interface FakeHandle {
-  state: { syncs: number; settings: Record<string, string>; sheets: FakeSheet[]; editMode: boolean; readOnly: boolean; apis: Record<string, string> };
+  state: FakeState;
+  Office: FakeOfficeGlobal;
+  /** A second runtime over the same document (the ribbon's function file). */
+  runtime(): FakeOfficeGlobal;
+  /** Makes a runtime's Office the global one. */
+  use(office: FakeOfficeGlobal): void;
   cell(sheet: string, address: string): FakeCell | null;
+}
+
+export interface FakeOptions {
+  sheets: FakeSheet[];
+  settings?: Record<string, string>;
+  apis?: Record<string, string>;
+  readOnly?: boolean;
+  workbookProtected?: boolean;
+  /** Request and response limit in bytes (default 5 MB, as Excel on the web). */
+  payloadBytes?: number;
+  /** Operations a grouped (mergeUndoGroup) batch takes before UndoNotSupported. */
+  undoGroupLimit?: number;
+  /** Bytes the document settings take before saveAsync fails (default 2 MB). */
+  settingsLimit?: number;
 }
 
 export function fakeData(wb: WorkbookSnapshot): { sheets: FakeSheet[] } {
@@ -33,8 +79,16 @@ export function fakeData(wb: WorkbookSnapshot): { sheets: FakeSheet[] } {
         line.forEach((v, c) => {
           const f = s.formulas?.[r]?.[c] ?? undefined;
           const nf = s.numberFormats?.[r]?.[c] ?? undefined;
-          if (v === null && !f && !nf) return;
-          cells[a1(s.origin.row + r, s.origin.col + c)] = { v: isCellError(v) ? v.error : v, ...(f ? { f } : {}), ...(nf ? { nf } : {}) };
+          const bold = s.bold?.[r]?.[c] === true;
+          const fill = s.fills?.[r]?.[c] ?? undefined;
+          if (v === null && !f && !nf && !bold && !fill) return;
+          cells[a1(s.origin.row + r, s.origin.col + c)] = {
+            ...(v !== null ? { v: isCellError(v) ? v.error : v } : {}),
+            ...(f ? { f } : {}),
+            ...(nf ? { nf } : {}),
+            ...(bold ? { fmt: { "font.bold": true } } : {}),
+            ...(fill ? { fill } : {}),
+          };
         }),
       );
       return { name: s.name, cells, merges: s.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`) };
@@ -42,6 +96,6 @@ export function fakeData(wb: WorkbookSnapshot): { sheets: FakeSheet[] } {
   };
 }
 
-export function installFake(data: { sheets: FakeSheet[]; settings?: Record<string, string>; apis?: Record<string, string>; readOnly?: boolean; payloadCells?: number }): FakeHandle {
-  return FakeOffice.install(data);
+export function installFake(data: FakeOptions, options: { language?: string } = {}): FakeHandle {
+  return FakeOffice.install(data, options);
 }

@@ -1,7 +1,7 @@
 /** The Office.js adapter against the shared fake object model: syncs counted, undo exact, nothing half-written. */
 import { analyseSheet, planRecalc, planHighlights, analyseWorkbook } from "../../src/engine";
 import { HIGHLIGHT_FILL } from "../../src/engine/plan";
-import { OfficeHost } from "../../src/excel/office";
+import { OfficeHost, TEMPLATE_OPS, decodeUndo } from "../../src/excel/office";
 import { HostError, SETTINGS } from "../../src/excel/host";
 import { fixture } from "../helpers/grid";
 import { fakeData, installFake, type FakeSheet } from "./fake";
@@ -41,7 +41,7 @@ describe("reading", () => {
     expect(analyseSheet(snap).findings).toEqual(analyseSheet(wb.sheets[0]).findings);
   });
 
-  test("a large sheet is read in row chunks, still in 2 syncs", async () => {
+  test("a large sheet is read in row chunks: 2 syncs where Excel has no payload limit, chunks under 5 MB on the web", async () => {
     const cells: FakeSheet["cells"] = {};
     cells.A1 = { v: "STT" };
     cells.B1 = { v: "Chỉ tiêu" };
@@ -57,13 +57,20 @@ describe("reading", () => {
       cells[`E${r}`] = { v: 90 };
       cells[`F${r}`] = { v: "Chưa đạt" };
     }
-    const fake = installFake({ sheets: [{ name: "Lớn", cells, merges: [] }] });
+    // Excel desktop: no payload limit (the fake's limit set out of reach).
+    const fake = installFake({ sheets: [{ name: "Lớn", cells, merges: [] }], payloadBytes: 1e9 });
     const progress: number[] = [];
     const snap = await new OfficeHost().readSheet("Lớn", (p) => progress.push(p));
     expect(fake.state.syncs).toBe(2);
     expect(snap.values).toHaveLength(30001);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress[progress.length - 1]).toBe(1);
+    // Excel on the web: the one big response is refused, then every chunk fits under 5 MB.
+    const web = installFake({ sheets: [{ name: "Lớn", cells, merges: [] }] });
+    const again = await new OfficeHost().readSheet("Lớn");
+    expect(again.values).toEqual(snap.values);
+    expect(web.state.syncs).toBeGreaterThan(2);
+    expect(web.state.maxResponse).toBeLessThanOrEqual(5 * 1024 * 1024);
   });
 
   test("a sheet over the web payload limit is read chunk by chunk, each round trip under the limit", async () => {
@@ -72,11 +79,11 @@ describe("reading", () => {
     const cells = data.sheets[0].cells;
     const rows = 30000;
     for (let r = 40; r < 40 + rows; r++) cells[`B${r}`] = { v: `Dòng ${r}` };
-    const fake = installFake({ ...data, apis: { ExcelApi: "1.13" }, payloadCells: 150_000 });
+    const fake = installFake({ ...data, apis: { ExcelApi: "1.13" }, payloadBytes: 3_000_000 });
     const snap = await new OfficeHost().readSheet(SHEET);
     expect(snap.values.length).toBe(40 + rows - 1 - snap.origin.row + 1);
     expect(fake.state.syncs).toBeGreaterThan(2);
-    const small = installFake({ ...fakeData(wb), apis: { ExcelApi: "1.13" }, payloadCells: 150_000 });
+    const small = installFake({ ...fakeData(wb), apis: { ExcelApi: "1.13" }, payloadBytes: 3_000_000 });
     const again = await new OfficeHost().readSheet(SHEET);
     expect(small.state.syncs).toBe(2);
     expect(analyseSheet(again).findings).toEqual(analyseSheet(wb.sheets[0]).findings);
@@ -101,7 +108,7 @@ describe("recalculation and undo", () => {
     expect(fake.state.syncs - before).toBeLessThanOrEqual(3);
     expect(fake.cell(SHEET, "G10")!.f).toBe('=IF(AND(ISNUMBER(D10),ISNUMBER(F10),D10<>0),F10/D10*100,"")');
     expect(fake.cell(SHEET, "I12")!.v).toBe("Chưa đạt");
-    expect(JSON.parse(fake.state.settings[SETTINGS.undo])).toHaveLength(writes.length);
+    expect(decodeUndo(fake.state.settings[SETTINGS.undo])).toHaveLength(writes.length);
 
     // Reopen: a fresh object model over the saved sheets and settings.
     const reopened = installFake({ sheets: JSON.parse(JSON.stringify(fake.state.sheets)), settings: { ...fake.state.settings }, apis: { ExcelApi: "1.13" } });
@@ -157,7 +164,8 @@ describe("recalculation and undo", () => {
       const state = fake.state as unknown as { runOptions: unknown[] };
       state.runOptions.length = 0;
       await host.applyWrites(writes);
-      expect(state.runOptions[0]).toEqual(merged ? { mergeUndoGroup: true } : {});
+      // The read before the write runs plain (null); the write is grouped where Excel can.
+      expect(state.runOptions).toEqual([null, merged ? { mergeUndoGroup: true } : {}]);
     }
   });
 
@@ -211,13 +219,15 @@ describe("highlights", () => {
 describe("Tạo biểu mẫu: the template as a new sheet", () => {
   const model = buildTemplate({ groups: carryOverIndicators(fakeFixtureSheet())?.groups });
 
-  test("one batch writes the whole template; the new sheet is active, recognised and checks clean", async () => {
+  test("bounded batches write the whole template; the new sheet is active, recognised and checks clean", async () => {
     const { fake, host } = await setup();
-    const before = fake.state.syncs;
+    fake.state.opsPerSync.length = 0;
     const name = await host.addTemplateSheet(model);
     expect(name).toBe("Biểu chỉ tiêu");
-    expect(fake.state.syncs - before).toBe(2);
-    const sheet = fake.state.sheets.find((s) => s.name === name)! as FakeSheet & Record<string, unknown>;
+    // No sync carries more than a bounded number of operations (the model has hundreds of cells).
+    expect(fake.state.opsPerSync.length).toBeGreaterThan(2);
+    expect(Math.max(...fake.state.opsPerSync)).toBeLessThanOrEqual(TEMPLATE_OPS + 40);
+    const sheet = fake.state.sheets.find((s) => s.name === name)! as unknown as FakeSheet & Record<string, unknown>;
     expect((fake.state as unknown as { active: string }).active).toBe(name);
     // Every value and formula of the model, at its cell.
     for (const c of model.cells) {
@@ -251,7 +261,7 @@ describe("Tạo biểu mẫu: the template as a new sheet", () => {
   test("without ExcelApi 1.8 and 1.9 the sheet is still made, without the verdict list and print setup", async () => {
     const { fake, host } = await setup({ apis: { ExcelApi: "1.7" } });
     const name = await host.addTemplateSheet(model);
-    const sheet = fake.state.sheets.find((s) => s.name === name)! as FakeSheet & Record<string, unknown>;
+    const sheet = fake.state.sheets.find((s) => s.name === name)! as unknown as FakeSheet & Record<string, unknown>;
     expect(sheet.validations).toEqual([]);
     expect(sheet.pageLayout).toEqual({});
     expect(sheet.conditionalFormats).toHaveLength(2);

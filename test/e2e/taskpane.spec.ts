@@ -22,7 +22,7 @@ async function openPane(page: Page, options: { protected?: boolean; query?: stri
   const wb = await readSnapshot(fs.readFileSync(path.join(__dirname, "..", "fixtures", FIXTURE)));
   const data = { ...fakeData(wb), apis: { ExcelApi: "1.13" } };
   if (options.protected) (data.sheets[0] as { protected?: boolean }).protected = true;
-  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "/* Office.js is scripted by the test */" }));
+  await page.route("https://officeapis.public.onecdn.static.microsoft/**", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "/* Office.js is scripted by the test */" }));
   await page.addInitScript({ content: `${FAKE}\n;FakeOffice.install(${JSON.stringify(data)}, { language: "vi-VN" });` });
   await page.goto(`taskpane.html${options.query ?? ""}`);
   await expect(page.getByTestId("sheet")).toHaveValue(SHEET);
@@ -156,7 +156,7 @@ test("the pane has a Content-Security-Policy, breaks none of it, and calls nothi
   await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`)));
   await openPane(page);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
-  expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+  expect(csp).toContain("script-src 'self' https://officeapis.public.onecdn.static.microsoft;");
   expect(csp).not.toContain("unsafe-eval");
   await page.getByTestId("check").click();
   await expect(page.getByTestId("summary")).toBeVisible();
@@ -168,6 +168,20 @@ test("the pane has a Content-Security-Policy, breaks none of it, and calls nothi
   await expect(page.getByTestId("notice")).toContainText("Đã tạo trang tính");
   expect(violations).toEqual([]);
   const origin = new URL(page.url()).origin;
-  const elsewhere = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("https://appsforoffice.microsoft.com/") && !u.startsWith("data:"));
+  const elsewhere = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("https://officeapis.public.onecdn.static.microsoft/") && !u.startsWith("data:"));
   expect(elsewhere).toEqual([]);
+});
+
+test("an Excel whose pane cannot run the add-in (Internet Explorer, the old Edge) shows one Vietnamese sentence instead of a blank pane", async ({ page }) => {
+  await page.route("https://officeapis.public.onecdn.static.microsoft/**", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "/* Office.js is scripted by the test */" }));
+  // A webview without lookbehind in regular expressions, as EdgeHTML.
+  await page.addInitScript(() => {
+    const Native = RegExp;
+    (window as unknown as { RegExp: unknown }).RegExp = function (p: string, f?: string) {
+      if (String(p).includes("(?<")) throw new SyntaxError("Invalid regular expression");
+      return new Native(p, f);
+    };
+  });
+  await page.goto("taskpane.html");
+  await expect(page.getByTestId("unsupported")).toHaveText(/^Ngăn tác vụ của phiên bản Excel này .* Excel trên web .* lệnh soat-bieu check\.$/);
 });
