@@ -6,7 +6,7 @@
  */
 import { Decimal, HUNDRED, dec } from "./decimal";
 import { analyseSheet } from "./index";
-import { formatViNumber } from "./numbers";
+import { formatEnNumber, formatViNumber } from "./numbers";
 import { judgeStatedPercent, type PercentJudgement } from "./percent";
 import type { CellWrite } from "./plan";
 import type { SheetReport } from "./report";
@@ -123,7 +123,7 @@ export function planNormalise(sheet: SheetSnapshot, report?: SheetReport): CellW
               value,
               before,
               reason: `Số "${v.trim()}" đang là văn bản: chuyển thành số ${formatViNumber(fig.value)}${asPercent ? "%" : ""}.`,
-              reasonEn: `"${v.trim()}" is text: it becomes the number ${formatViNumber(fig.value)}${asPercent ? "%" : ""}.`,
+              reasonEn: `"${v.trim()}" is text: it becomes the number ${formatEnNumber(fig.value)}${asPercent ? "%" : ""}.`,
             };
             if (numberFormat && numberFormat !== format) w.numberFormat = numberFormat;
             writes.push(w);
@@ -137,7 +137,8 @@ export function planNormalise(sheet: SheetSnapshot, report?: SheetReport): CellW
         const isFraction = isPercentFormat(current);
         if (m.format && isFraction !== m.fraction) {
           const value = (m.fraction ? dec(v).div(HUNDRED) : dec(v).times(HUNDRED)).toNumber();
-          const shown = formatViNumber(isFraction ? dec(v).times(HUNDRED) : dec(v));
+          const shownValue = isFraction ? dec(v).times(HUNDRED) : dec(v);
+          const shown = formatViNumber(shownValue);
           if (sameJudgement(r.row, c, value, m.format)) {
             writes.push({
               sheet: sheet.name,
@@ -147,7 +148,7 @@ export function planNormalise(sheet: SheetSnapshot, report?: SheetReport): CellW
               numberFormat: m.format,
               before,
               reason: `Ô tỷ lệ dùng định dạng khác cả cột: ghi lại theo định dạng "${m.format}" của cột, giá trị hiển thị giữ nguyên ${shown}%.`,
-              reasonEn: `This percent cell is formatted unlike its column: rewritten in the column's format "${m.format}", showing the same ${shown}%.`,
+              reasonEn: `This percent cell is formatted unlike its column: rewritten in the column's format "${m.format}", showing the same ${formatEnNumber(shownValue)}%.`,
             });
           }
           continue;

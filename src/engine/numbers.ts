@@ -122,18 +122,34 @@ function isDigit(c: number): boolean {
  * keeps trailing zeros; without, writes the value exactly (trailing zeros dropped).
  */
 export function formatViNumber(value: Decimal | number | string, decimals?: number): string {
+  return formatWith(value, decimals, ".", ",");
+}
+
+/** The same number written the English way, for the English twin of a message: "1,147.63". */
+export function formatEnNumber(value: Decimal | number | string, decimals?: number): string {
+  return formatWith(value, decimals, ",", ".");
+}
+
+function formatWith(value: Decimal | number | string, decimals: number | undefined, group: string, mark: string): string {
   let d = dec(value as number | string | Decimal);
   const negative = d.isNegative() && !d.isZero();
   d = d.abs();
   const fixed = decimals === undefined ? d.toFixed() : d.toFixed(decimals);
   const [whole, frac] = fixed.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${negative ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${negative ? "-" : ""}${grouped}${frac ? `${mark}${frac}` : ""}`;
 }
 
 /** A percent for a message: rounded to `decimals` (default 2), trailing zeros dropped: "23,08". */
 export function formatPercent(value: Decimal | number, decimals = 2): string {
-  const rounded = dec(value as number | Decimal).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-  return formatViNumber(rounded);
+  return formatViNumber(roundHalfUp(value, decimals));
 }
 
+/** The English twin of formatPercent: "23.08". */
+export function formatEnPercent(value: Decimal | number, decimals = 2): string {
+  return formatEnNumber(roundHalfUp(value, decimals));
+}
+
+function roundHalfUp(value: Decimal | number, decimals: number): Decimal {
+  return dec(value as number | Decimal).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+}

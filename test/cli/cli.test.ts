@@ -46,7 +46,7 @@ describe("check", () => {
 
   test("--lang en gives English messages", () => {
     const doc = JSON.parse(run("check", F2, "--json", "--lang", "en").out);
-    expect(doc.files[0].sheets[0].findings[0].message).toBe("The percent says 96,9% but 498,6/520 = 95,88%.");
+    expect(doc.files[0].sheets[0].findings[0].message).toBe("The percent says 96.9% but 498.6/520 = 95.88%.");
   });
 
   test("the readable report is Vietnamese, a table per sheet", () => {

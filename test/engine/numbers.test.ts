@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Decimal } from "../../src/engine/decimal";
-import { formatPercent, formatViNumber, numberTokens, parseViNumber } from "../../src/engine/numbers";
+import { formatEnNumber, formatEnPercent, formatPercent, formatViNumber, numberTokens, parseViNumber } from "../../src/engine/numbers";
 
 function value(text: string): string {
   const p = parseViNumber(text);
@@ -65,6 +65,16 @@ describe("formatViNumber", () => {
     expect(formatViNumber(new Decimal("23.0769"), 2)).toBe("23,08");
     expect(formatPercent(new Decimal(6).div(26).times(100))).toBe("23,08");
     expect(formatPercent(new Decimal(150))).toBe("150");
+  });
+});
+
+describe("formatEnNumber", () => {
+  test("the English twin of a message writes numbers the English way", () => {
+    expect(formatEnNumber(new Decimal("1147.63"))).toBe("1,147.63");
+    expect(formatEnNumber(-1154)).toBe("-1,154");
+    expect(formatEnNumber(new Decimal("23.0769"), 2)).toBe("23.08");
+    expect(formatEnPercent(new Decimal(498.6).div(520).times(100))).toBe("95.88");
+    expect(formatEnPercent(new Decimal(150))).toBe("150");
   });
 });
 

@@ -1,5 +1,5 @@
 /** formula-error, malformed-number and number-as-text. */
-import { formatViNumber } from "../../numbers";
+import { formatEnNumber, formatViNumber } from "../../numbers";
 import { type Finding } from "../../report";
 import { isCellError } from "../../snapshot";
 import { readFigure } from "../figures";
@@ -55,7 +55,7 @@ export function checkCells(model: Model): Finding[] {
             "number-as-text",
             cell,
             `Ô ${cell} ghi số ${fig.text} dưới dạng văn bản; đã đọc là ${formatViNumber(fig.value)}, nên nhập dạng số để Excel tính được.`,
-            `${cell} holds the number ${fig.text} as text; it was read as ${formatViNumber(fig.value)}; enter it as a number so Excel can compute with it.`,
+            `${cell} holds the number ${fig.text} as text; it was read as ${formatEnNumber(fig.value)}; enter it as a number so Excel can compute with it.`,
             fig.text,
             fig.value.toNumber(),
           ),

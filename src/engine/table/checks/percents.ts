@@ -1,6 +1,6 @@
 /** percent-mismatch and percent-rounding. */
 import { Decimal } from "../../decimal";
-import { formatViNumber, formatPercent } from "../../numbers";
+import { formatEnNumber, formatEnPercent, formatPercent, formatViNumber } from "../../numbers";
 import { judgeStatedPercent } from "../../percent";
 import { type Finding } from "../../report";
 import { readStatedPercent } from "../figures";
@@ -40,15 +40,18 @@ export function checkPercents(model: Model): Finding[] {
       const aText = formatViNumber(a);
       const statedText = formatViNumber(shownStated, decimals);
       const exactText = formatPercent(exact, Math.max(2, decimals));
+      const en = { t: formatEnNumber(t), a: formatEnNumber(a), stated: formatEnNumber(shownStated, decimals), exact: formatEnPercent(exact, Math.max(2, decimals)) };
       if (judgement === "truncated") {
         // The exact value to more decimals than the stated one, so it does not read as the rounded value.
-        const moreText = exact.decimalPlaces() > decimals + 3 ? `${formatPercent(exact, decimals + 3)}…` : formatViNumber(exact);
+        const cut = exact.decimalPlaces() > decimals + 3;
+        const moreText = cut ? `${formatPercent(exact, decimals + 3)}…` : formatViNumber(exact);
+        const moreEn = cut ? `${formatEnPercent(exact, decimals + 3)}…` : formatEnNumber(exact);
         out.push(
           finding(
             "percent-rounding",
             cell,
             `Tỷ lệ ghi ${statedText}% là số bị cắt bớt chữ số thập phân: ${aText}/${tText} = ${moreText}%, làm tròn đúng là ${formatViNumber(exact, decimals)}%.`,
-            `The percent ${statedText}% was truncated: ${aText}/${tText} = ${moreText}%, which rounds to ${formatViNumber(exact, decimals)}%.`,
+            `The percent ${en.stated}% was truncated: ${en.a}/${en.t} = ${moreEn}%, which rounds to ${formatEnNumber(exact, decimals)}%.`,
             shownStated.toNumber(),
             exact.toNumber(),
           ),
@@ -61,7 +64,7 @@ export function checkPercents(model: Model): Finding[] {
           "percent-mismatch",
           cell,
           `Tỷ lệ ghi ${statedText}% nhưng ${aText}/${tText} = ${exactText}%${flips ? "; tỷ lệ đúng làm thay đổi kết quả đánh giá (ngưỡng 100%)" : ""}.`,
-          `The percent says ${statedText}% but ${aText}/${tText} = ${exactText}%${flips ? "; the right percent changes the verdict (the 100% threshold)" : ""}.`,
+          `The percent says ${en.stated}% but ${en.a}/${en.t} = ${en.exact}%${flips ? "; the right percent changes the verdict (the 100% threshold)" : ""}.`,
           shownStated.toNumber(),
           exact.toNumber(),
         ),

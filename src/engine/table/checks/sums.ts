@@ -1,6 +1,6 @@
 /** total-mismatch and rollup-mismatch. */
 import { Decimal } from "../../decimal";
-import { formatViNumber } from "../../numbers";
+import { formatEnNumber, formatViNumber } from "../../numbers";
 import { type Finding, type Verdict } from "../../report";
 import { containsPhrase, normalise } from "../../text";
 import headerRules from "../../rules/headers.json";
@@ -40,12 +40,13 @@ export function checkSums(model: Model): Finding[] {
       if (allowSubset && sum.lt(whole)) continue;
       const cell = grid.address(owner.row, c);
       const terms = values.map((v) => formatViNumber(v!)).join(" + ");
+      const termsEn = values.map((v) => formatEnNumber(v!)).join(" + ");
       out.push(
         finding(
           "total-mismatch",
           cell,
           `Ô ${cell} ghi ${formatViNumber(whole)} nhưng ${label.vi}: ${terms} = ${formatViNumber(sum)}.`,
-          `${cell} says ${formatViNumber(whole)} but ${label.en}: ${terms} = ${formatViNumber(sum)}.`,
+          `${cell} says ${formatEnNumber(whole)} but ${label.en}: ${termsEn} = ${formatEnNumber(sum)}.`,
           whole.toNumber(),
           sum.toNumber(),
         ),

@@ -1,23 +1,24 @@
 /** verdict-mismatch, verdict-missing, missing-target, unverifiable-verdict. */
 import { Decimal } from "../../decimal";
-import { formatViNumber } from "../../numbers";
+import { formatEnNumber, formatViNumber } from "../../numbers";
 import { type Finding } from "../../report";
 import { describeTarget } from "../../targets";
 import { finding, type RowReading, type Model, short } from "../model";
 
 function why(r: RowReading, actual: Decimal): { vi: string; en: string } {
   const a = formatViNumber(actual);
+  const aEn = formatEnNumber(actual);
   const t = r.target;
   if (t.kind === "quantity") {
     const cmp = r.lowerIsBetter ? (r.verdict === "Đạt" ? "≤" : ">") : r.verdict === "Đạt" ? "≥" : "<";
     const extra = r.lowerIsBetter ? " (chỉ tiêu càng thấp càng tốt)" : "";
     const extraEn = r.lowerIsBetter ? " (lower is better for this indicator)" : "";
-    return { vi: `thực hiện ${a} ${cmp} kế hoạch ${formatViNumber(t.value)}${extra}`, en: `actual ${a} ${cmp} target ${formatViNumber(t.value)}${extraEn}` };
+    return { vi: `thực hiện ${a} ${cmp} kế hoạch ${formatViNumber(t.value)}${extra}`, en: `actual ${aEn} ${cmp} target ${formatEnNumber(t.value)}${extraEn}` };
   }
   const holds = r.verdict === "Đạt";
   return {
     vi: `thực hiện ${a} ${holds ? "thỏa mãn" : "không thỏa mãn"} kế hoạch "${t.text.trim()}" (${describeTarget(t)})`,
-    en: `actual ${a} ${holds ? "meets" : "does not meet"} the target "${t.text.trim()}" (${describeTarget(t)})`,
+    en: `actual ${aEn} ${holds ? "meets" : "does not meet"} the target "${t.text.trim()}" (${describeTarget(t)})`,
   };
 }
 
@@ -38,7 +39,7 @@ export function checkVerdicts(model: Model): Finding[] {
           "missing-target",
           cell,
           `Chỉ tiêu "${short(body.name)}" có số thực hiện ${formatViNumber(r.actualValue)} nhưng không có kế hoạch ở ô ${cell}, nên không tính được tỷ lệ và đánh giá.`,
-          `"${short(body.name)}" has an actual of ${formatViNumber(r.actualValue)} but no target in ${cell}, so neither percent nor verdict can be computed.`,
+          `"${short(body.name)}" has an actual of ${formatEnNumber(r.actualValue)} but no target in ${cell}, so neither percent nor verdict can be computed.`,
           null,
           null,
         ),
