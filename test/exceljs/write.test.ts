@@ -73,5 +73,5 @@ test("highlights paint the severity's fill and leave the message in the cell's n
   const en = await loadWorkbook(F2);
   applyHighlights(en, [g10], "en");
   const enNote = en.getWorksheet(SHEET)!.getCell("G10").note as ExcelJS.Comment;
-  expect(enNote.texts!.map((t) => t.text).join("")).toContain("The percent says 96,9% but 498,6/520 = 95,88%.");
+  expect(enNote.texts!.map((t) => t.text).join("")).toContain("The percent says 96.9% but 498.6/520 = 95.88%.");
 });
