@@ -11,8 +11,22 @@ export function percentFormula(target: string, actual: string, options: { fracti
   return `=IF(AND(ISNUMBER(${target}),ISNUMBER(${actual}),${target}<>0),${ratio},"")`;
 }
 
+/** The words a verdict formula writes: the sheet's own ("Hoàn thành", "Chưa hoàn thành") when it has them. */
+export interface VerdictWords {
+  met: string;
+  notMet: string;
+}
+
+export const STANDARD_WORDS: VerdictWords = { met: "Đạt", notMet: "Chưa đạt" };
+
+/** A text as a formula's string literal: quotes doubled. */
+export function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
 /** "Đạt" when the actual meets a plain number target (≤ for lower-is-better), blank while a figure is missing. */
-export function verdictFormula(target: string, actual: string, options: { lowerIsBetter?: boolean } = {}): string {
+export function verdictFormula(target: string, actual: string, options: { lowerIsBetter?: boolean; words?: VerdictWords } = {}): string {
   const test = options.lowerIsBetter ? `${actual}<=${target}` : `${actual}>=${target}`;
-  return `=IF(AND(ISNUMBER(${target}),ISNUMBER(${actual})),IF(${test},"Đạt","Chưa đạt"),"")`;
+  const words = options.words ?? STANDARD_WORDS;
+  return `=IF(AND(ISNUMBER(${target}),ISNUMBER(${actual})),IF(${test},${quoted(words.met)},${quoted(words.notMet)}),"")`;
 }

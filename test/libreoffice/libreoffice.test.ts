@@ -12,10 +12,10 @@ import { analyseSheet } from "../../src/engine";
 import { dec } from "../../src/engine/decimal";
 import { percentFormula, verdictFormula } from "../../src/engine/formulas";
 import { evaluateTarget, parseTarget, percentOf } from "../../src/engine/targets";
-import { isLowerIsBetter } from "../../src/engine/verdicts";
+import { isLowerIsBetter, readVerdict } from "../../src/engine/verdicts";
 import { readSnapshot } from "../../src/exceljs/read";
 import { FIXTURES } from "../helpers/grid";
-import { libreOfficeValues, recalculateWithLibreOffice, runBounded, soffice } from "./recalc";
+import { libreOfficeShown, libreOfficeValues, parseCsv, recalculateWithLibreOffice, runBounded, soffice } from "./recalc";
 
 const ROOT = path.resolve(__dirname, "../..");
 const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/soat-bieu.js"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 60000 });
@@ -223,7 +223,8 @@ lo(
       const verdict = computed.get(`${sheet}!I${item.row}`);
       expect([item.row, close(pct, item.percent)]).toEqual([item.row, true]);
       if (item.verdict) {
-        expect([item.row, verdict]).toEqual([item.row, item.verdict]);
+        // In the sheet's own word where it agreed ("Vượt" stays "Vượt"): the same verdict.
+        expect([item.row, readVerdict(verdict as string)]).toEqual([item.row, item.verdict]);
         compared++;
       }
     }
@@ -233,6 +234,45 @@ lo(
   },
   180_000,
 );
+
+lo(
+  "after Tính lại, LibreOffice shows every percent the sheet stated rightly as the sheet showed it (59.44, not 59.44167), and the sheet's own verdict words",
+  async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-shown-"));
+    const input = path.join(FIXTURES, "f2-binh-trung-table.xlsx");
+    const out = path.join(dir, "out.xlsx");
+    expect(run("recalc", input, "-o", out).status).toBe(0);
+    const [before, after] = [await libreOfficeShown(input), await libreOfficeShown(out)];
+    const at = (grid: string[][], cell: string) => grid[Number(cell.slice(1)) - 1]?.[cell.charCodeAt(0) - 65] ?? "";
+    const report = analyseSheet((await readSnapshot(readFileSync(input), "f2")).sheets[0]);
+    const wrong = new Set(report.findings.map((f) => f.cell));
+    let same = 0;
+    for (const item of report.items) {
+      for (const col of ["G", "H"]) {
+        const cell = `${col}${item.row}`;
+        if (wrong.has(cell) || !at(before, cell)) continue;
+        expect([cell, at(after, cell)]).toEqual([cell, at(before, cell)]);
+        same++;
+      }
+    }
+    expect(same).toBeGreaterThanOrEqual(16);
+    expect(at(after, "G8")).toBe("59.44");
+    expect(at(after, "H8")).toBe("54.03%");
+    // G10 said 96,9 (one decimal) where 498,6/520 = 95,88…: the new figure, at the sheet's one decimal.
+    expect(at(after, "G10")).toBe("95.9");
+    // "Vượt" agrees with the computed verdict: it stays, now computed by a formula.
+    expect(at(after, "I11")).toBe("Vượt");
+    expect(at(after, "I12")).toBe("Chưa đạt");
+  },
+  180_000,
+);
+
+test("the CSV reader of the LibreOffice harness reads quoted commas, quotes and line breaks", () => {
+  expect(parseCsv('a,"b,c","say ""x"""\r\n"1\n2",,3\n')).toEqual([
+    ["a", "b,c", 'say "x"'],
+    ["1\n2", "", "3"],
+  ]);
+});
 
 test("formulas are written in the locale-neutral form: English names and comma separators", async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-f-"));
