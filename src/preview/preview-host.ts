@@ -51,6 +51,9 @@ export class PreviewHost implements Host {
   private undoRecords: Saved[] = [];
   private painted: Painted[] = [];
   private listeners: { sheet: string; callback: (own: boolean) => void }[] = [];
+  /** Writes kept per cell ("sheet!A1": batches written and not undone), and sheets added: what is new to download. */
+  private written = new Map<string, number>();
+  private added: string[] = [];
   active: string;
 
   constructor(
@@ -94,6 +97,7 @@ export class PreviewHost implements Host {
       return { sheet: w.sheet, cell: w.cell, value: clone(cell.value), style: cell.style };
     });
     const n = write(this.workbook, writes);
+    for (const w of writes) this.written.set(`${w.sheet}!${w.cell}`, (this.written.get(`${w.sheet}!${w.cell}`) ?? 0) + 1);
     for (const r of this.undoRecords) r.after = this.sheet(r.sheet).getCell(r.cell).style;
     this.changed(writes.map((w) => w.sheet));
     return n;
@@ -110,6 +114,10 @@ export class PreviewHost implements Host {
       const cell = this.sheet(r.sheet).getCell(r.cell);
       cell.value = r.value;
       putBack(cell, r, "numFmt");
+      const key = `${r.sheet}!${r.cell}`;
+      const left = (this.written.get(key) ?? 1) - 1;
+      if (left > 0) this.written.set(key, left);
+      else this.written.delete(key);
     }
     const n = this.undoRecords.length;
     const sheets = this.undoRecords.map((r) => r.sheet);
@@ -150,6 +158,11 @@ export class PreviewHost implements Host {
     return n;
   }
 
+  /** What the workbook holds that the opened file did not: cells written, cells marked, sheets added. */
+  changes(): { written: number; painted: number; sheets: number } {
+    return { written: this.written.size, painted: this.painted.length, sheets: this.added.filter((n) => this.workbook.getWorksheet(n)).length };
+  }
+
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.active = sheet;
     this.events.select?.(sheet, cell);
@@ -165,6 +178,7 @@ export class PreviewHost implements Host {
       throw new HostError("unknown", e instanceof Error ? e.message : String(e));
     }
     this.active = name;
+    this.added.push(name);
     this.changed([name]);
     this.events.select?.(name, "A1");
     return name;

@@ -48,7 +48,10 @@ const vi = {
   normalisePreviewTitle: (n: number) => `Chuẩn hoá sẽ sửa ${n} ô. Xem lại trước khi ghi:`,
   confirm: "Ghi vào trang tính",
   cancel: "Hủy",
-  download: "Tải bản đã tính lại",
+  download: (c: { written: number; painted: number; sheets: number }) => {
+    const parts = [c.written && `${c.written} ô đã ghi`, c.painted && `${c.painted} ô đánh dấu`, c.sheets && `${c.sheets} trang tính mới`].filter(Boolean);
+    return parts.length ? `Tải bản có ${parts.join(", ")}` : "Tải xuống (chưa có gì mới)";
+  },
   openFile: "Mở tệp .xlsx của bạn",
   autoRecheck: "Tự kiểm tra lại khi trang tính thay đổi",
   reading: "Đang đọc trang tính…",
@@ -64,6 +67,8 @@ const vi = {
   severity: { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" } satisfies Record<Severity, string>,
   quote: "Trích",
   previewTitle: (n: number) => `Sẽ ghi ${n} ô. Xem lại trước khi ghi:`,
+  becomesFormula: "thành công thức",
+  becomesFormulaHint: "Ô đang là giá trị gõ tay sẽ thành công thức tự tính.",
   nothingToRecalc: "Không có ô tỷ lệ hay đánh giá nào cần tính lại trên trang tính này.",
   written: (n: number) => `Đã ghi ${n} ô. Bấm Hoàn tác để trả lại giá trị cũ.`,
   undone: (n: number) => `Đã trả lại giá trị cũ cho ${n} ô.`,
@@ -147,7 +152,10 @@ const en: Strings = {
   normalisePreviewTitle: (n: number) => `Normalising will change ${n} cells. Review before writing:`,
   confirm: "Write to the sheet",
   cancel: "Cancel",
-  download: "Download the recalculated copy",
+  download: (c: { written: number; painted: number; sheets: number }) => {
+    const parts = [c.written && `${c.written} cells written`, c.painted && `${c.painted} cells marked`, c.sheets && `${c.sheets} new sheets`].filter(Boolean);
+    return parts.length ? `Download the copy with ${parts.join(", ")}` : "Download (nothing new yet)";
+  },
   openFile: "Open your own .xlsx file",
   autoRecheck: "Check again when the sheet changes",
   reading: "Reading the sheet…",
@@ -163,6 +171,8 @@ const en: Strings = {
   severity: { error: "Error", warning: "Warning", info: "Note" },
   quote: "Quote",
   previewTitle: (n: number) => `${n} cells will be written. Review before writing:`,
+  becomesFormula: "becomes a formula",
+  becomesFormulaHint: "A typed value becomes a formula that computes itself.",
   nothingToRecalc: "No percent or verdict cell on this sheet needs recalculating.",
   written: (n: number) => `${n} cells written. Click Undo to restore the old values.`,
   undone: (n: number) => `Old values restored in ${n} cells.`,

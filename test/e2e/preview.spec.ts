@@ -70,18 +70,44 @@ test("Tính lại writes the percent and verdict cells after a preview, Hoàn t�
 
   await open(page);
   const before = await gridTexts(page);
+  // Nothing new yet: the download is not offered.
+  await expect(page.getByTestId("download")).toBeDisabled();
+  await expect(page.getByTestId("download")).toHaveText("Tải xuống (chưa có gì mới)");
+  await page.getByTestId("check").click();
+  await expect(page.getByTestId("summary")).toBeVisible();
+  const fillOf = (cell: string) => page.locator(`[data-testid=grid] td[data-cell="${cell}"]`).getAttribute("data-fill");
+  expect(await fillOf("G10")).toBe(HIGHLIGHT_FILL.error);
+  expect(await fillOf("I12")).toBe(HIGHLIGHT_FILL.error);
+  await expect(page.getByTestId("download")).toBeEnabled();
+  await expect(page.getByTestId("download")).toContainText("ô đánh dấu");
   await page.getByTestId("recalc").click();
-  await expect(page.getByTestId("recalc-preview")).toContainText(`Sẽ ghi ${writes.length} ô`);
+  const card = page.getByTestId("recalc-preview");
+  await expect(card).toContainText(`Sẽ ghi ${writes.length} ô`);
+  // Each change shown as the cell will show it; a typed value that becomes a formula is marked; the
+  // sheet's own word kept is said; the confirm button is in view.
+  const row = (cell: string) => card.locator(`[data-testid=change][data-cell="${cell}"]`);
+  await expect(row("G8").getByTestId("after")).toHaveText("59,44");
+  await expect(row("H8").getByTestId("after")).toHaveText("54,03%");
+  await expect(row("G10").getByTestId("after")).toHaveText("95,9");
+  await expect(row("G8").getByTestId("becomes-formula")).toBeVisible();
+  await expect(row("I11")).toContainText("Giữ chữ «Vượt»");
+  await expect(row("I12").getByTestId("after")).toHaveText("Chưa đạt");
+  await expect(page.getByTestId("confirm")).toBeInViewport();
   // Nothing is written before the user confirms.
   expect(await gridTexts(page)).toEqual(before);
   await page.getByTestId("confirm").click();
   await expect(page.getByTestId("notice")).toContainText(`Đã ghi ${writes.length} ô`);
+  // The sheet is checked again: the cells now right lose their highlight.
+  await expect(page.locator('[data-testid=grid] td[data-cell="G10"]')).toHaveAttribute("data-fill", "");
+  expect(await fillOf("I12")).toBe("");
+  await expect(page.getByTestId("download")).toContainText(`${writes.length} ô đã ghi`);
   const after = await gridTexts(page);
   for (const w of writes) {
     const want = cellText(w.value, w.numberFormat ?? formatOf(w.cell));
     expect([w.cell, after[w.cell]]).toEqual([w.cell, want]);
   }
   expect(after.I12).toBe("Chưa đạt");
+  expect(after.G8).toBe("59,44");
 
   await page.getByTestId("undo").click();
   await expect(page.getByTestId("notice")).toContainText(`Đã trả lại giá trị cũ cho ${writes.length} ô`);
@@ -124,7 +150,8 @@ test("the user's own narrative workbook: every expected finding listed, the quot
   await expect(page.getByTestId("quote")).toContainText("Trích:");
   await page.locator(".pv-right").screenshot({ path: path.join(SHOTS, "pane-narrative-vi.png") });
 
-  // The recalculated copy downloads as an .xlsx.
+  // The checked copy (its cells marked) downloads as an .xlsx.
+  await expect(page.getByTestId("download")).toContainText("ô đánh dấu");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
   expect(download.suggestedFilename()).toBe("f1-hai-yen-narrative-soat-bieu.xlsx");
   const bytes = fs.readFileSync((await download.path())!);
@@ -193,9 +220,9 @@ test("Tạo biểu mẫu: a new sheet with the selected sheet's indicators, live
   expect(texts.B8).toBe("Thu ngân sách trên địa bàn");
   await page.getByTestId("check").click();
   await expect(page.getByTestId("layout-name")).toHaveText("Bảng chỉ tiêu");
-  // Only the previous period's own numbering slip (14 then 16) is carried along.
+  // The previous period's numbering slip (14 then 16) is not carried along: the new sheet is renumbered.
   await expect(page.getByTestId("errors")).toHaveText("0");
-  await expect(page.locator('[data-testid=finding][data-kind="numbering-gap"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid=finding][data-kind="numbering-gap"]')).toHaveCount(0);
   // Without the box ticked, a blank template under the next free name.
   await page.getByTestId("carry").click();
   await page.getByTestId("template").click();
