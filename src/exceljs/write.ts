@@ -65,7 +65,69 @@ export function applyHighlights(wb: ExcelJS.Workbook, highlights: Highlight[], l
   return n;
 }
 
+/** "G7" → [row, col]; "G7:G22" → every cell of the range. */
+function cellsOf(address: string): [number, number][] {
+  const parse = (a: string): [number, number] => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a.trim())!;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]), col];
+  };
+  const [a, b = a] = address.split(":");
+  const [r1, c1] = parse(a);
+  const [r2, c2] = parse(b);
+  const out: [number, number][] = [];
+  for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) out.push([r, c]);
+  return out;
+}
+
+function letters(col: number): string {
+  let s = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Data validations as non-overlapping column runs ("G7:G22"). ExcelJS reads a validated range as
+ * one entry per cell and, writing, joins the cells back after sorting their addresses as text
+ * (G10 before G7), which yields overlapping ranges that Excel offers to repair. Each validation's
+ * cells are grouped here per column, in row order, before ExcelJS writes them.
+ */
+export function tidyValidations(ws: ExcelJS.Worksheet): void {
+  const holder = (ws as unknown as { dataValidations?: { model: Record<string, unknown> } }).dataValidations;
+  if (!holder?.model) return;
+  const groups = new Map<string, { validation: unknown; cells: Map<number, Set<number>> }>();
+  for (const [address, validation] of Object.entries(holder.model)) {
+    if (!validation || !/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/.test(address)) return; // a shape not understood: left as it is
+    const key = JSON.stringify(validation);
+    const g = groups.get(key) ?? { validation, cells: new Map<number, Set<number>>() };
+    groups.set(key, g);
+    for (const [r, c] of cellsOf(address)) {
+      const rows = g.cells.get(c) ?? new Set<number>();
+      rows.add(r);
+      g.cells.set(c, rows);
+    }
+  }
+  const model: Record<string, unknown> = {};
+  const taken = new Set<string>();
+  for (const { validation, cells } of groups.values()) {
+    for (const [col, set] of [...cells].sort((x, y) => x[0] - y[0])) {
+      const rows = [...set].filter((r) => !taken.has(`${r}:${col}`)).sort((x, y) => x - y);
+      for (let i = 0; i < rows.length; ) {
+        let j = i;
+        while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+        rows.slice(i, j + 1).forEach((r) => taken.add(`${r}:${col}`));
+        const top = `${letters(col)}${rows[i]}`;
+        model[j > i ? `${top}:${letters(col)}${rows[j]}` : top] = validation;
+        i = j + 1;
+      }
+    }
+  }
+  holder.model = model;
+}
+
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  wb.eachSheet((ws) => tidyValidations(ws));
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

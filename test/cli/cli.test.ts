@@ -218,7 +218,11 @@ describe("template and usage", () => {
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0];
     expect(ws.getCell("A1").value).toBe("ỦY BAN NHÂN DÂN XÃ BÌNH TRUNG");
-    expect(ws.getCell("A2").value).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
+    expect(ws.getCell("A3").value).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
+    // The national heading and motto, and the place-and-date line, as on an official form.
+    expect(ws.getCell("D1").value).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc");
+    expect(ws.getCell("D2").value).toBe("Bình Trung, ngày …… tháng …… năm ……");
+    expect((ws.model as unknown as { merges: string[] }).merges).toEqual(expect.arrayContaining(["A1:C1", "D1:H1", "D2:H2", "A3:H3", "A4:H4"]));
   });
 
   test("--help prints Vietnamese usage; an unknown command exits 2 with a sentence", () => {
