@@ -194,11 +194,12 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
       // The indicator list of the selected sheet comes along when it is a table and the box is ticked.
       const carried = carry && sheet ? carryOverIndicators(applyOverrides(await host.readSheet(sheet, (p) => setProgress(p)), overrides)) : null;
       const from = carried && carried.count > 0 ? carried : null;
-      const name = await host.addTemplateSheet(buildTemplate({ commune, period, ...(from ? { groups: from.groups } : {}) }));
+      const name = await host.addTemplateSheet(buildTemplate({ commune, period, ...(from ? { groups: from.groups, baselines: from.baselines } : {}) }));
       onWorkbookChanged?.();
       await refreshSheets();
       onSheet(name);
-      setNotice({ intent: "success", text: from ? t.templateCarried(name, from.count, sheet) : t.templateMade(name) });
+      const renumbered = from?.renumbered.length ? ` ${t.templateRenumbered(from.renumbered.map((c) => `${c.from} → ${c.to}`).join(", "))}` : "";
+      setNotice({ intent: "success", text: (from ? t.templateCarried(name, from.count, sheet) : t.templateMade(name)) + renumbered });
     });
 
   const onConfirm = () =>

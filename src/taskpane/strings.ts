@@ -44,6 +44,7 @@ const vi = {
   templateMade: (name: string) => `Đã tạo trang tính “${name}”: điền tên chỉ tiêu, kế hoạch và thực hiện; tỷ lệ và đánh giá tự tính.`,
   templateCarried: (name: string, n: number, from: string) =>
     `Đã tạo trang tính “${name}” với ${n} chỉ tiêu chép từ “${from}”: điền kế hoạch và thực hiện của kỳ mới; tỷ lệ và đánh giá tự tính.`,
+  templateRenumbered: (list: string) => `Biểu kỳ trước đánh số lệch; biểu mới đánh số lại: ${list}.`,
   nothingToNormalise: "Trang tính này không có số lưu dạng chữ, tỷ lệ lệch định dạng hay khoảng trắng thừa cần chuẩn hoá.",
   normalisePreviewTitle: (n: number) => `Chuẩn hoá sẽ sửa ${n} ô. Xem lại trước khi ghi:`,
   confirm: "Ghi vào trang tính",
@@ -148,6 +149,7 @@ const en: Strings = {
   templateMade: (name: string) => `Sheet “${name}” created: fill in the indicators, targets and actuals; percents and verdicts compute themselves.`,
   templateCarried: (name: string, n: number, from: string) =>
     `Sheet “${name}” created with ${n} indicators copied from “${from}”: fill in the new period's targets and actuals; percents and verdicts compute themselves.`,
+  templateRenumbered: (list: string) => `The previous table's numbering slipped; the new one is renumbered: ${list}.`,
   nothingToNormalise: "Nothing to normalise on this sheet: no numbers stored as text, no odd percent formats, no stray spaces.",
   normalisePreviewTitle: (n: number) => `Normalising will change ${n} cells. Review before writing:`,
   confirm: "Write to the sheet",

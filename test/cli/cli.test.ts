@@ -244,9 +244,13 @@ describe("template --from", () => {
     expect(s.recognized).toBe(true);
     expect(s.items.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(["Thu ngân sách trên địa bàn", "Tổng đàn gia súc", "Giao quân"]));
     expect(s.items.every((i: { target: unknown; actual: unknown }) => i.target === null && i.actual === null)).toBe(true);
-    // The previous numbering is kept as written, so its one slip (14 then 16, a required finding of
-    // the fixture) comes along and is the only thing the check says of the new blank sheet.
-    expect(s.findings.filter((f: { severity: string }) => f.severity !== "info").map((f: { kind: string; cell: string }) => `${f.kind}@${f.cell}`)).toEqual(["numbering-gap@A28"]);
+    // Both baselines of the previous table are kept, each with its percent column.
+    expect(s.columns).toMatchObject({ target: "D", actual: "F", percent: "G", verdict: "I" });
+    expect(r.out).toContain("Giữ hai cột kế hoạch của biểu kỳ trước: “Kế hoạch huyện giao”, “Kế hoạch HĐND xã giao”.");
+    // The previous period's numbering slip (14 then 16) is not carried forward: renumbered, and said.
+    expect(r.out).toContain("biểu mới đánh số lại: 16 → 15, 17 → 16.");
+    expect(s.items.map((i: { stt: string }) => i.stt).slice(-3)).toEqual(["14", "15", "16"]);
+    expect(s.findings.filter((f: { severity: string }) => f.severity !== "info")).toEqual([]);
     const bad = run("template", "--from", F1, "-o", path.join(dir, "x.xlsx"));
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("Không tìm thấy biểu chỉ tiêu nào");
