@@ -108,6 +108,7 @@ const vi = {
     "formula-error": "Công thức lỗi",
     "figure-conflict": "Số liệu không thống nhất",
     "unverifiable-verdict": "Không kiểm được đánh giá",
+    "formula-uncomputed": "Công thức chưa được tính",
   } satisfies Record<FindingKind, string>,
 };
 
@@ -213,6 +214,7 @@ const en: Strings = {
     "formula-error": "Formula error",
     "figure-conflict": "Conflicting figures",
     "unverifiable-verdict": "Verdict cannot be checked",
+    "formula-uncomputed": "Formula not computed",
   },
 };
 

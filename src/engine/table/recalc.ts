@@ -9,7 +9,7 @@ import { percentOf } from "../targets";
 import { readVerdict } from "../verdicts";
 import type { CellWrite } from "../plan";
 import type { Verdict } from "../report";
-import { percentFormula, verdictFormula, STANDARD_WORDS, type VerdictWords } from "../formulas";
+import { boundVerdictFormula, percentFormula, verdictFormula, STANDARD_WORDS, type VerdictWords } from "../formulas";
 import { decimalsFormat, isFixedFormat, shownText } from "../shown";
 import { Grid } from "./grid";
 import { recogniseTable } from "./layout";
@@ -29,12 +29,14 @@ export function planTableRecalc(sheet: SheetSnapshot): CellWrite[] {
     col: number,
     role: CellWrite["role"],
     value: string | number | null,
-    options: { formula?: string; numberFormat?: string; reason?: [string, string] } = {},
+    options: { formula?: string; numberFormat?: string; reason?: [string, string]; same?: string[] } = {},
   ) => {
     const { formula, numberFormat, reason } = options;
     const now = grid.numberFormat(row, col);
     const before = { value: grid.value(row, col), formula: grid.formula(row, col), numberFormat: now };
-    if (formula !== undefined ? before.formula === formula : before.formula === null && sameShown(before.value, now, value, numberFormat ?? now)) return;
+    // A formula that is ours already (or its equivalent, the template's bound-aware verdict) stays.
+    const ours = before.formula !== null && options.same?.includes(before.formula);
+    if (formula !== undefined ? before.formula === formula || ours : (before.formula === null || ours) && sameShown(before.value, now, value, numberFormat ?? now)) return;
     const w: CellWrite = { sheet: sheet.name, cell: grid.address(row, col), role, value, before };
     if (formula !== undefined) w.formula = formula;
     if (numberFormat) w.numberFormat = numberFormat;
@@ -56,11 +58,12 @@ export function planTableRecalc(sheet: SheetSnapshot): CellWrite[] {
       const pct = a !== undefined ? percentOf(target, a) : null;
       const value = pct === null ? null : look.fraction ? pct.div(100).toNumber() : pct.toNumber();
       const numberFormat = value === null ? undefined : percentFormatFor(grid, body.row, pc.col, look);
+      // The live percent formula of a template or an earlier Tính lại computes blank for a bound target: it stays.
+      const formula = percentFormula(grid.address(body.row, pc.target), grid.address(body.row, pc.actual), { fraction: look.fraction });
       if (target.kind === "quantity" && typeof tRaw === "number" && typeof aRaw === "number" && sameScale(grid, body.row, pc.target, pc.actual)) {
-        const formula = percentFormula(grid.address(body.row, pc.target), grid.address(body.row, pc.actual), { fraction: look.fraction });
         push(body.row, pc.col, "percent", value, { formula, numberFormat: percentFormatFor(grid, body.row, pc.col, look) });
       } else if (isCellError(grid.value(body.row, pc.col)) || pct !== null || grid.value(body.row, pc.col) !== null) {
-        push(body.row, pc.col, "percent", value, { numberFormat });
+        push(body.row, pc.col, "percent", value, { numberFormat, same: [formula] });
       }
     }
     const vCol = layout.col.verdict;
@@ -84,10 +87,12 @@ export function planTableRecalc(sheet: SheetSnapshot): CellWrite[] {
     const tRaw = grid.value(body.row, r.targetCol);
     const aRaw = grid.value(body.row, layout.col.actual!);
     if (r.target.kind === "quantity" && typeof tRaw === "number" && typeof aRaw === "number" && sameScale(grid, body.row, r.targetCol, layout.col.actual!)) {
-      const formula = verdictFormula(grid.address(body.row, r.targetCol), grid.address(body.row, layout.col.actual!), { lowerIsBetter: r.lowerIsBetter, words });
-      push(body.row, vCol, "verdict", word, { formula, reason });
+      const [t, a] = [grid.address(body.row, r.targetCol), grid.address(body.row, layout.col.actual!)];
+      const formula = verdictFormula(t, a, { lowerIsBetter: r.lowerIsBetter, words });
+      push(body.row, vCol, "verdict", word, { formula, reason, same: [boundVerdictFormula(t, a, { lowerIsBetter: r.lowerIsBetter, words })] });
     } else {
-      push(body.row, vCol, "verdict", word, { reason });
+      const [t, a] = [grid.address(body.row, r.targetCol), grid.address(body.row, layout.col.actual!)];
+      push(body.row, vCol, "verdict", word, { reason, same: [boundVerdictFormula(t, a, { lowerIsBetter: r.lowerIsBetter, words })] });
     }
   }
   return writes;
