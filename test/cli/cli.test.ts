@@ -85,6 +85,32 @@ describe("check", () => {
 });
 
 describe("check --annotate", () => {
+  test("paints exactly the cells the report names, not the cells that share their style", async () => {
+    // The table fixture with one wrong figure in H10, whose style H8, H11, H13 … share.
+    const dir = tmp();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(F2);
+    wb.getWorksheet("Chỉ tiêu 6 tháng")!.getCell("H10").value = 0.5;
+    const input = path.join(dir, "h10.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "to-mau.xlsx");
+    const r = run("check", input, "--json", "--annotate", out);
+    expect(r.code).toBe(1);
+    const fills = async (file: string) => {
+      const w = new ExcelJS.Workbook();
+      await w.xlsx.readFile(file);
+      const m = new Map<string, string>();
+      w.getWorksheet("Chỉ tiêu 6 tháng")!.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => m.set(c.address, JSON.stringify(c.style.fill ?? null))));
+      return m;
+    };
+    const [a, b] = [await fills(input), await fills(out)];
+    const painted = [...b.keys()].filter((k) => a.get(k) !== b.get(k)).sort();
+    const named = [...new Set<string>(JSON.parse(r.out).files[0].sheets[0].findings.map((f: { cell: string }) => f.cell))].sort();
+    expect(named).toContain("H10");
+    expect(painted).toEqual(named);
+    expect(r.err).toContain(`Đã tô màu và ghi chú ${named.length} ô có vấn đề`);
+  });
+
   test("writes a copy with the problem cells filled and noted; the input and the JSON stay as they were", async () => {
     const dir = tmp();
     const input = path.join(dir, "in.xlsx");
