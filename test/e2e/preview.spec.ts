@@ -216,8 +216,16 @@ test("Tạo biểu mẫu: a new sheet with the selected sheet's indicators, live
   await expect(page.getByRole("tab", { name: "Biểu chỉ tiêu" })).toHaveAttribute("aria-selected", "true");
   const texts = await gridTexts(page);
   expect(texts.A1).toBe("ỦY BAN NHÂN DÂN XÃ BÌNH TRUNG");
-  expect(texts.A2).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
+  // The national heading and motto, the place-and-date line, then the title.
+  expect(texts.E1).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc");
+  expect(texts.E2).toBe("Bình Trung, ngày …… tháng …… năm ……");
+  expect(texts.A3).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
   expect(texts.B8).toBe("Thu ngân sách trên địa bàn");
+  // Both baselines of the selected sheet are kept; its numbering slip is renumbered, and the notice says so.
+  expect([texts.D5, texts.E5, texts.G5, texts.H5]).toEqual(["Kế hoạch huyện giao", "Kế hoạch HĐND xã giao", "Tỷ lệ (%) so với kế hoạch huyện giao", "Tỷ lệ (%) so với kế hoạch HĐND xã giao"]);
+  await expect(page.getByTestId("notice")).toContainText("biểu mới đánh số lại: 16 → 15, 17 → 16.");
+  // Nothing half-done: the download now holds a new sheet.
+  await expect(page.getByTestId("download")).toContainText("1 trang tính mới");
   await page.getByTestId("check").click();
   await expect(page.getByTestId("layout-name")).toHaveText("Bảng chỉ tiêu");
   // The previous period's numbering slip (14 then 16) is not carried along: the new sheet is renumbered.
