@@ -88,10 +88,10 @@ function letters(col: number): string {
 }
 
 /**
- * Data validations as non-overlapping column runs ("G7:G22"). ExcelJS reads a validated range as
+ * Data validations as non-overlapping rectangles ("G7:G22", "E4:L9"). ExcelJS reads a validated range as
  * one entry per cell and, writing, joins the cells back after sorting their addresses as text
  * (G10 before G7), which yields overlapping ranges that Excel offers to repair. Each validation's
- * cells are grouped here per column, in row order, before ExcelJS writes them.
+ * cells are grouped here into rectangles, in row order, before ExcelJS writes them.
  */
 export function tidyValidations(ws: ExcelJS.Worksheet): void {
   const holder = (ws as unknown as { dataValidations?: { model: Record<string, unknown> } }).dataValidations;
@@ -111,16 +111,27 @@ export function tidyValidations(ws: ExcelJS.Worksheet): void {
   const model: Record<string, unknown> = {};
   const taken = new Set<string>();
   for (const { validation, cells } of groups.values()) {
+    // Runs of rows per column, then runs of the same rows over neighbouring columns: rectangles.
+    const runs: { col: number; top: number; bottom: number }[] = [];
     for (const [col, set] of [...cells].sort((x, y) => x[0] - y[0])) {
       const rows = [...set].filter((r) => !taken.has(`${r}:${col}`)).sort((x, y) => x - y);
       for (let i = 0; i < rows.length; ) {
         let j = i;
         while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
         rows.slice(i, j + 1).forEach((r) => taken.add(`${r}:${col}`));
-        const top = `${letters(col)}${rows[i]}`;
-        model[j > i ? `${top}:${letters(col)}${rows[j]}` : top] = validation;
+        runs.push({ col, top: rows[i], bottom: rows[j] });
         i = j + 1;
       }
+    }
+    runs.sort((x, y) => x.top - y.top || x.bottom - y.bottom || x.col - y.col);
+    for (let i = 0; i < runs.length; ) {
+      let j = i;
+      while (j + 1 < runs.length && runs[j + 1].top === runs[i].top && runs[j + 1].bottom === runs[i].bottom && runs[j + 1].col === runs[j].col + 1) j++;
+      const { top, bottom } = runs[i];
+      const [left, right] = [runs[i].col, runs[j].col];
+      const single = top === bottom && left === right;
+      model[single ? `${letters(left)}${top}` : `${letters(left)}${top}:${letters(right)}${bottom}`] = validation;
+      i = j + 1;
     }
   }
   holder.model = model;

@@ -89,12 +89,13 @@ function overlaps(ranges: string[]): boolean {
   const cells = new Set<string>();
   for (const r of ranges.flatMap((x) => x.split(" "))) {
     const [a, b = a] = r.split(":");
-    const col = a.replace(/\d+/g, "");
-    if (col !== b.replace(/\d+/g, "")) throw new Error(`unexpected range ${r}`);
-    for (let i = Number(a.replace(/\D+/g, "")); i <= Number(b.replace(/\D+/g, "")); i++) {
-      if (cells.has(`${col}${i}`)) return true;
-      cells.add(`${col}${i}`);
-    }
+    const [c1, c2] = [a.replace(/\d+/g, "").charCodeAt(0), b.replace(/\d+/g, "").charCodeAt(0)];
+    for (let c = c1; c <= c2; c++)
+      for (let i = Number(a.replace(/\D+/g, "")); i <= Number(b.replace(/\D+/g, "")); i++) {
+        const k = `${String.fromCharCode(c)}${i}`;
+        if (cells.has(k)) return true;
+        cells.add(k);
+      }
   }
   return false;
 }
@@ -110,7 +111,8 @@ test("data validations never overlap: the template's verdict list, and a workboo
   const wb = await loadWorkbook(first);
   const ws = wb.worksheets[0];
   for (const c of ["B8", "B9", "B10", "B11", "C12"]) ws.getCell(c).dataValidation = { type: "whole", operator: "greaterThan", formulae: [0], allowBlank: true };
+  for (let r = 4; r <= 6; r++) for (const c of ["I", "J", "K"]) ws.getCell(`${c}${r}`).dataValidation = { type: "decimal", operator: "between", formulae: [0, 100], allowBlank: true };
   const mixed = validationRanges(await workbookBytes(wb))[0];
   expect(overlaps(mixed)).toBe(false);
-  expect(mixed.sort()).toEqual(["B8:B11", "C12", "G7:G22"]);
+  expect(mixed.sort()).toEqual(["B8:B11", "C12", "G7:G22", "I4:K6"]);
 });
