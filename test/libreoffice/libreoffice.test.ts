@@ -306,3 +306,48 @@ test("formulas are written in the locale-neutral form: English names and comma s
     expect(f).not.toMatch(/;|NẾU|VÀ|ISNUMBER\s*;/);
   }
 });
+
+lo(
+  "a workbook as LibreOffice saves it (one style for the whole body): a check paints exactly the finding cells",
+  async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-style-"));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Biểu");
+    const rows: (string | number)[][] = [
+      ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Đánh giá"],
+      [1, "Sản lượng lương thực", "tấn", 520, 498.6, 96.9, "Đạt"],
+      [2, "Trồng rừng mới", "ha", 25, 27.35, 109.4, "Đạt"],
+      [3, "Câu lạc bộ mới", "CLB", 2, 3, 150, "Đạt"],
+      [4, "Thu ngân sách", "triệu đồng", 12000, 13000, 108.33, "Chưa đạt"],
+    ];
+    const border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } } as ExcelJS.Borders;
+    rows.forEach((r, i) => r.forEach((v, j) => Object.assign(ws.getCell(i + 1, j + 1), { value: v, border, font: { name: "Times New Roman", size: 12 } })));
+    const file = path.join(dir, "in.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { file: saved, dir: work } = await recalculateWithLibreOffice(file);
+    try {
+      const { applyHighlights, workbookBytes } = await import("../../src/exceljs/write");
+      const { loadWorkbook, workbookSnapshot } = await import("../../src/exceljs/read");
+      const { planHighlights } = await import("../../src/engine");
+      const book = await loadWorkbook(readFileSync(saved));
+      const sheet = book.worksheets[0];
+      expect(sheet.getCell("F2").style).toBe(sheet.getCell("E5").style); // LibreOffice saved one style for the body
+      const fills = async (bytes: Uint8Array) => {
+        const b = await loadWorkbook(bytes);
+        const m = new Map<string, string>();
+        b.worksheets[0].eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => m.set(c.address, JSON.stringify(c.style.fill ?? null))));
+        return m;
+      };
+      const before = await fills(readFileSync(saved));
+      const highlights = planHighlights({ sheets: [analyseSheet(workbookSnapshot(book).sheets[0])] });
+      applyHighlights(book, highlights);
+      const after = await fills(await workbookBytes(book));
+      const changed = [...after.keys()].filter((k) => before.get(k) !== after.get(k)).sort();
+      expect(changed).toEqual(highlights.map((h) => h.cell).sort());
+      expect(changed).toEqual(["F2", "G2", "G5"]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+  180_000,
+);
