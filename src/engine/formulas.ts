@@ -72,3 +72,13 @@ export function boundVerdictFormula(target: string, actual: string, options: { l
   const numeric = `IF(${options.lowerIsBetter ? `${actual}<=${target}` : `${actual}>=${target}`},${quoted(words.met)},${quoted(words.notMet)})`;
   return `=IF(ISNUMBER(${actual}),IF(ISNUMBER(${target}),${numeric},IF(ISTEXT(${target}),${judged},"")),"")`;
 }
+
+/**
+ * The target a verdict is measured against when a sheet has several baselines: the first one
+ * filled in (SPEC §5, as the engine reads it). "" while all are blank (a bare reference to an empty
+ * cell would be 0 inside IF).
+ */
+export function firstFilled(targets: string[]): string {
+  if (targets.length === 1) return targets[0];
+  return targets.reduceRight((rest, t) => `IF(${t}="",${rest},${t})`, '""');
+}

@@ -4,7 +4,7 @@
  * conditional formats, print setup and the signature footer. Adapters (ExcelJS, Office.js) write it.
  */
 import { a1 } from "./address";
-import { boundVerdictFormula, percentFormula } from "./formulas";
+import { boundVerdictFormula, firstFilled, percentFormula } from "./formulas";
 import { isLowerIsBetter } from "./verdicts";
 import { HIGHLIGHT_FILL } from "./plan";
 
@@ -191,7 +191,8 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
       percentCols.forEach((c, i) => cells.push({ cell: a1(row, c), formula: percentFormula(a1(row, targetCols[i]), a1(row, actualCol)), style: "item", numberFormat: "0.00" }));
       // "Tỷ lệ hộ nghèo" and the like are met at or below the target (SPEC §4); a bound ("Từ 55% trở lên") is judged as written.
       const lowerIsBetter = isLowerIsBetter(item.name);
-      cells.push({ cell: a1(row, verdictCol), formula: boundVerdictFormula(a1(row, targetCols[0]), a1(row, actualCol), { lowerIsBetter }), style: "item" });
+      const target = firstFilled(targetCols.map((c) => a1(row, c)));
+      cells.push({ cell: a1(row, verdictCol), formula: boundVerdictFormula(target, a1(row, actualCol), { lowerIsBetter }), style: "item" });
       cells.push({ cell: a1(row, noteCol), style: "item" });
       row++;
     }

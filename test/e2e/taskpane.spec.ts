@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { expect, test, type Page } from "@playwright/test";
 import { planRecalc } from "../../src/engine";
-import { boundVerdictFormula, percentFormula } from "../../src/engine/formulas";
+import { boundVerdictFormula, firstFilled, percentFormula } from "../../src/engine/formulas";
 import { HIGHLIGHT_FILL } from "../../src/engine/plan";
 import { SEVERITY, type FindingKind } from "../../src/engine/report";
 import { readSnapshot } from "../../src/exceljs/read";
@@ -136,7 +136,7 @@ test("Tạo biểu mẫu inside Excel: the new sheet is added and activated, wit
     active: "Biểu chỉ tiêu",
     g8: percentFormula("D8", "F8"),
     h8: percentFormula("E8", "F8"),
-    i8: boundVerdictFormula("D8", "F8"),
+    i8: boundVerdictFormula(firstFilled(["D8", "E8"]), "F8"),
     validations: 1,
   });
 });

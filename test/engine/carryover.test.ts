@@ -189,7 +189,8 @@ describe("numbering slips and baselines of the previous period", () => {
     const f8 = (col: string) => model.cells.find((c) => c.cell === `${col}8`)!.formula;
     expect(f8("G")).toContain("F8/D8*100");
     expect(f8("H")).toContain("F8/E8*100");
-    expect(f8("I")).toContain("IF(F8>=D8");
+    // The verdict is measured against the first baseline filled in, as the engine reads it.
+    expect(f8("I")).toContain('IF(F8>=IF(D8="",IF(E8="","",E8),D8)');
     expect(model.verdictRange).toBe(`I7:I${model.lastBodyRow}`);
     const report = analyseSheet(sheetFromTemplate(model));
     expect(report.recognized).toBe(true);

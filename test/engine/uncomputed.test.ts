@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { analyseSheet, planRecalc } from "../../src/engine";
 import { dec } from "../../src/engine/decimal";
 import { evaluateFormula } from "../../src/engine/formula-eval";
-import { boundVerdictFormula, percentFormula, verdictFormula } from "../../src/engine/formulas";
+import { boundVerdictFormula, firstFilled, percentFormula, verdictFormula } from "../../src/engine/formulas";
 import { evaluateTarget, parseTarget } from "../../src/engine/targets";
 import { buildTemplate } from "../../src/engine/template";
 import { templateWorkbook } from "../../src/exceljs/template";
@@ -31,6 +31,11 @@ test("the evaluator computes the forms the template and Tính lại write, and p
   expect(evaluateFormula("=A1/D9", at)).toEqual({ error: "#DIV/0!" });
   expect(evaluateFormula("=A3*2", at)).toEqual({ error: "#VALUE!" });
   expect(evaluateFormula("=ROUND(E8/D8*100,2)", at)).toBe(95.88);
+  // Two baselines: the first filled in; nothing while both are blank (not "Đạt" against an empty 0).
+  const two = boundVerdictFormula(firstFilled(["D1", "E1"]), "F1");
+  expect(evaluateFormula(two, cells({ E1: 8, F1: 9 }))).toBe("Đạt");
+  expect(evaluateFormula(two, cells({ D1: 10, E1: 8, F1: 9 }))).toBe("Chưa đạt");
+  expect(evaluateFormula(two, cells({ F1: 9 }))).toBe("");
   // Not one of our forms: not computed, never guessed.
   expect(evaluateFormula("=VLOOKUP(A1,B1:C9,2,FALSE)", at)).toBeUndefined();
   expect(evaluateFormula("='Kỳ trước'!D8*2", at)).toBeUndefined();

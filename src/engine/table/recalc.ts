@@ -9,7 +9,7 @@ import { percentOf } from "../targets";
 import { readVerdict } from "../verdicts";
 import type { CellWrite } from "../plan";
 import type { Verdict } from "../report";
-import { boundVerdictFormula, percentFormula, verdictFormula, STANDARD_WORDS, type VerdictWords } from "../formulas";
+import { boundVerdictFormula, firstFilled, percentFormula, verdictFormula, STANDARD_WORDS, type VerdictWords } from "../formulas";
 import { decimalsFormat, isFixedFormat, shownText } from "../shown";
 import { Grid } from "./grid";
 import { recogniseTable } from "./layout";
@@ -89,13 +89,20 @@ export function planTableRecalc(sheet: SheetSnapshot): CellWrite[] {
     if (r.target.kind === "quantity" && typeof tRaw === "number" && typeof aRaw === "number" && sameScale(grid, body.row, r.targetCol, layout.col.actual!)) {
       const [t, a] = [grid.address(body.row, r.targetCol), grid.address(body.row, layout.col.actual!)];
       const formula = verdictFormula(t, a, { lowerIsBetter: r.lowerIsBetter, words });
-      push(body.row, vCol, "verdict", word, { formula, reason, same: [boundVerdictFormula(t, a, { lowerIsBetter: r.lowerIsBetter, words })] });
+      push(body.row, vCol, "verdict", word, { formula, reason, same: templateVerdicts(grid, layout.targets, body.row, a, r.lowerIsBetter, words) });
     } else {
       const [t, a] = [grid.address(body.row, r.targetCol), grid.address(body.row, layout.col.actual!)];
-      push(body.row, vCol, "verdict", word, { reason, same: [boundVerdictFormula(t, a, { lowerIsBetter: r.lowerIsBetter, words })] });
+      push(body.row, vCol, "verdict", word, { reason, same: [boundVerdictFormula(t, a, { lowerIsBetter: r.lowerIsBetter, words }), ...templateVerdicts(grid, layout.targets, body.row, a, r.lowerIsBetter, words)] });
     }
   }
   return writes;
+}
+
+/** The template's own verdict formulas for this row (bound-aware; the first baseline filled in): already right, they stay. */
+function templateVerdicts(grid: Grid, targets: number[], row: number, actual: string, lowerIsBetter: boolean, words: VerdictWords): string[] {
+  const options = { lowerIsBetter, words };
+  const all = firstFilled(targets.map((c) => grid.address(row, c)));
+  return [boundVerdictFormula(grid.address(row, targets[0]), actual, options), boundVerdictFormula(all, actual, options)];
 }
 
 interface PercentLook {
