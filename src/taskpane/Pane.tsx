@@ -344,9 +344,10 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
             <Text weight="semibold">{pending.kind === "recalc" ? t.previewTitle(pending.writes.length) : t.normalisePreviewTitle(pending.writes.length)}</Text>
             <div className="sb-changes-wrap">
               <table className="sb-changes">
-                <tbody>
-                  {pending.writes.map((w) => (
-                    <tr key={`${w.sheet}!${w.cell}`} data-testid="change" data-cell={w.cell}>
+                {pending.writes.map((w) => (
+                  // One group per cell: the change, then (when there is one) its reason on a line of its own.
+                  <tbody key={`${w.sheet}!${w.cell}`} data-testid="change" data-cell={w.cell}>
+                    <tr>
                       <td>{w.cell}</td>
                       <td data-testid="before">{shownAs(w.before.value, w.before.numberFormat, t)}</td>
                       <td>→</td>
@@ -358,10 +359,17 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
                           </span>
                         )}
                       </td>
-                      {(pending.kind === "normalise" || w.reason) && <td className="sb-reason">{lang === "en" ? w.reasonEn : w.reason}</td>}
                     </tr>
-                  ))}
-                </tbody>
+                    {(w.reason || w.reasonEn) && (
+                      <tr>
+                        <td />
+                        <td colSpan={4} className="sb-reason">
+                          {lang === "en" ? w.reasonEn : w.reason}
+                        </td>
+                      </tr>
+                    )}
+                  </tbody>
+                ))}
               </table>
             </div>
             <div className="sb-buttons sb-sticky">

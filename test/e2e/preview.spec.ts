@@ -93,6 +93,7 @@ test("Tính lại writes the percent and verdict cells after a preview, Hoàn t�
   await expect(row("I11")).toContainText("Giữ chữ «Vượt»");
   await expect(row("I12").getByTestId("after")).toHaveText("Chưa đạt");
   await expect(page.getByTestId("confirm")).toBeInViewport();
+  await page.locator(".pv-right").screenshot({ path: path.join(SHOTS, "recalc-preview-vi.png") });
   // Nothing is written before the user confirms.
   expect(await gridTexts(page)).toEqual(before);
   await page.getByTestId("confirm").click();
