@@ -196,6 +196,8 @@ async function template(args: Args): Promise<number> {
   const { openWorkbook } = (require("./input") as typeof import("./input"));
   const { exceljsAdapter } = (require("./exceljs") as typeof import("./exceljs"));
   let groups;
+  let baselines: string[] | undefined;
+  const notes: string[] = [];
   if (args.from) {
     // The indicator list of a previous period's workbook: same rows, empty figures.
     const { carryOverIndicators } = (require("../engine/carryover") as typeof import("../engine/carryover"));
@@ -205,11 +207,14 @@ async function template(args: Args): Promise<number> {
     const carried = sheets.map((s) => carryOverIndicators(s)).find((c) => c && c.count > 0);
     if (!carried) throw new UsageError(say(CLI_TEXT.noIndicators, args.lang, args.from));
     groups = carried.groups;
+    baselines = carried.baselines;
+    if (baselines) notes.push(say(CLI_TEXT.templateBaselines, args.lang, baselines.map((b) => `“${b}”`).join(", ")));
+    if (carried.renumbered.length) notes.push(say(CLI_TEXT.templateRenumbered, args.lang, carried.renumbered.map((c) => `${c.from} → ${c.to}`).join(", ")));
   }
   const { templateWorkbook, workbookBytes } = exceljsAdapter();
-  const wb = templateWorkbook(buildTemplate({ groups, commune: args.commune, period: args.period }));
+  const wb = templateWorkbook(buildTemplate({ groups, baselines, commune: args.commune, period: args.period }));
   await writeAtomically(out, await workbookBytes(wb), args.force, args.lang);
-  process.stdout.write(`${say(CLI_TEXT.templateDone, args.lang, out)}\n`);
+  process.stdout.write(`${[say(CLI_TEXT.templateDone, args.lang, out), ...notes].join("\n")}\n`);
   return 0;
 }
 

@@ -201,6 +201,14 @@ export const CLI_TEXT = {
   },
   annotateFolder: { vi: "--annotate chỉ dùng cho một tệp, không dùng cho thư mục.", en: "--annotate works on one file, not on a folder." },
   templateDone: { vi: "Đã tạo biểu mẫu {0}.", en: "Created the template {0}." },
+  templateRenumbered: {
+    vi: "Biểu kỳ trước đánh số lệch; biểu mới đánh số lại: {0}.",
+    en: "The previous table's numbering slipped; the new one is renumbered: {0}.",
+  },
+  templateBaselines: {
+    vi: "Giữ hai cột kế hoạch của biểu kỳ trước: {0}.",
+    en: "Both target columns of the previous table are kept: {0}.",
+  },
   noIndicators: {
     vi: "Không tìm thấy biểu chỉ tiêu nào trong {0} để lấy danh mục chỉ tiêu.",
     en: "No indicator table was found in {0} to take the indicator list from.",

@@ -29,6 +29,10 @@ export interface CarryOver {
   rows: CarriedRow[];
   /** Indicators read (items and sub-items), for the pane's message. */
   count: number;
+  /** The target columns' headers when the previous table had two baselines ("Kế hoạch huyện giao", …). */
+  baselines?: string[];
+  /** Numbers that were out of sequence in the previous table and are renumbered (16 → 15), to say so. */
+  renumbered: { row: number; from: string; to: string }[];
 }
 
 const CARRIED = new Set<RowKind>(["group", "item", "subitem", "breakdown", "total"]);
@@ -67,5 +71,60 @@ export function carryOverIndicators(previous: SheetSnapshot, targets: Map<string
     groups[groups.length - 1].items.push({ stt: r.stt, kind, name: r.name, unit, ...(target !== undefined ? { target } : {}) });
     if (indicator) count++;
   }
-  return { groups, rows, count };
+  const renumbered = renumber(groups, rows);
+  const baselines = layout.targets.length > 1 ? layout.targets.map((c) => baselineHeader(grid, layout.headerTop, layout.headerBottom, c)) : undefined;
+  return { groups, rows, count, renumbered, ...(baselines ? { baselines } : {}) };
+}
+
+/**
+ * A target column's header for the new sheet: its own words ("Huyện giao" under a merged "Kế
+ * hoạch năm 2023" reads "Kế hoạch huyện giao"); a year of the previous period is left out.
+ */
+function baselineHeader(grid: Grid, top: number, bottom: number, col: number): string {
+  const texts: string[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const t = cellText(grid.value(r, col)).replace(/\s+/g, " ").trim();
+    if (t) texts.push(t);
+  }
+  let own = texts[texts.length - 1] ?? "Kế hoạch";
+  own = own.replace(/\s*(?:năm\s*)?\d{4}\b/giu, "").trim();
+  if (/^(kế hoạch|kh\b|chỉ tiêu|nghị quyết|dự toán|mục tiêu)/iu.test(own)) return own;
+  // "Huyện giao" → "Kế hoạch huyện giao"; "HĐND xã giao" keeps its capitals.
+  const lower = /^\p{Lu}\p{Ll}/u.test(own) ? own.charAt(0).toLocaleLowerCase("vi") + own.slice(1) : own;
+  return `Kế hoạch ${lower}`;
+}
+
+/**
+ * Numbers items and sub-items again in sequence (1, 2, 3; 2.1, 2.2) where the previous table
+ * slipped (14 then 16), in the style it used: on through the groups, or from 1 in each group.
+ * Breakdown lines and unnumbered rows keep what they had. Returns what changed.
+ */
+function renumber(groups: TemplateGroup[], rows: CarriedRow[]): { row: number; from: string; to: string }[] {
+  const numbered = (stt: string | undefined) => (stt && /^\d+(?:\.\d+)*\.?$/.test(stt.trim()) ? stt.trim().replace(/\.$/, "").split(".").map(Number) : null);
+  // Restarting at 1 in each group: the first numbered item of a later group is 1.
+  const firsts = groups.map((g) => g.items.map((i) => numbered(i.stt)).find((p) => p && p.length === 1)?.[0]);
+  const restart = firsts.length > 1 && firsts.slice(1).some((f) => f === 1);
+  const indicatorRows = rows.filter((r) => r.kind === "item" || r.kind === "subitem" || r.kind === "breakdown");
+  const changes: { row: number; from: string; to: string }[] = [];
+  let counters: number[] = [];
+  let k = 0;
+  for (const g of groups) {
+    if (restart) counters = [];
+    for (const item of g.items) {
+      const source = indicatorRows[k++];
+      const parts = numbered(item.stt);
+      if (!parts) continue;
+      const depth = parts.length;
+      counters = counters.slice(0, depth);
+      while (counters.length < depth) counters.push(0);
+      counters[depth - 1]++;
+      const to = counters.join(".");
+      const from = item.stt!.trim();
+      if (to !== from.replace(/\.$/, "")) {
+        changes.push({ row: source?.row ?? 0, from, to });
+        item.stt = to;
+      }
+    }
+  }
+  return changes;
 }

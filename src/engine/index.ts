@@ -7,6 +7,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { CellWrite } from "./plan";
 import { analyseNarrative, workbookFigureConflicts } from "./narrative";
 import { analyseTable, planTableRecalc } from "./table";
+import { computeSavedFormulas, reportUncomputed } from "./uncomputed";
 
 export * from "./report";
 export * from "./snapshot";
@@ -15,7 +16,9 @@ export * from "./address";
 
 /** Recognise one sheet's layout and check it. An unrecognised sheet says why and raises nothing. */
 export function analyseSheet(sheet: SheetSnapshot): SheetReport {
-  return analyseNarrative(sheet) ?? analyseTable(sheet);
+  // Formula cells a program saved without their values: computed where the engine can, else said once.
+  const { sheet: s, uncomputed } = computeSavedFormulas(sheet);
+  return reportUncomputed(analyseNarrative(s) ?? analyseTable(s), uncomputed);
 }
 
 export function analyseWorkbook(workbook: WorkbookSnapshot): WorkbookReport {
@@ -26,5 +29,5 @@ export function analyseWorkbook(workbook: WorkbookSnapshot): WorkbookReport {
 
 /** The cell writes of "Tính lại" for every recognised table sheet (narrative sheets are never rewritten). */
 export function planRecalc(workbook: WorkbookSnapshot): CellWrite[] {
-  return workbook.sheets.flatMap((sheet) => planTableRecalc(sheet));
+  return workbook.sheets.flatMap((sheet) => planTableRecalc(computeSavedFormulas(sheet).sheet));
 }

@@ -14,8 +14,8 @@ export interface CellWrite {
   value: string | number | null;
   /** Number format to set with the write, when the cell needs one. */
   numberFormat?: string;
-  /** What the cell holds now, for the preview and for undo. */
-  before: { value: unknown; formula: string | null };
+  /** What the cell holds now, for the preview and for undo (with its number format, to show it as it shows). */
+  before: { value: unknown; formula: string | null; numberFormat?: string | null };
   /** Why ("Chuẩn hoá"): a Vietnamese sentence for the preview, and its English twin. */
   reason?: string;
   reasonEn?: string;

@@ -19,7 +19,8 @@ export type FindingKind =
   | "numbering-gap"
   | "formula-error"
   | "figure-conflict"
-  | "unverifiable-verdict";
+  | "unverifiable-verdict"
+  | "formula-uncomputed";
 
 /** Severity of each kind (SPEC §6). */
 export const SEVERITY: Record<FindingKind, Severity> = {
@@ -40,6 +41,7 @@ export const SEVERITY: Record<FindingKind, Severity> = {
   "formula-error": "error",
   "figure-conflict": "warning",
   "unverifiable-verdict": "info",
+  "formula-uncomputed": "info",
 };
 
 export interface Finding {

@@ -4,7 +4,7 @@
  * conditional formats, print setup and the signature footer. Adapters (ExcelJS, Office.js) write it.
  */
 import { a1 } from "./address";
-import { percentFormula, verdictFormula } from "./formulas";
+import { boundVerdictFormula, firstFilled, percentFormula } from "./formulas";
 import { isLowerIsBetter } from "./verdicts";
 import { HIGHLIGHT_FILL } from "./plan";
 
@@ -78,6 +78,12 @@ export interface TemplateOptions {
   commune?: string;
   period?: string;
   groups?: TemplateGroup[];
+  /**
+   * The target columns' headers, left to right: one ("Kế hoạch") by default, two when the previous
+   * table had two baselines ("Kế hoạch huyện giao", "Kế hoạch HĐND xã giao"). Each gets its percent
+   * column; the verdict is measured against the first (SPEC §5).
+   */
+  baselines?: string[];
 }
 
 export interface TemplateModel {
@@ -97,20 +103,13 @@ export interface TemplateModel {
   bodyRange: string;
   /** Header row height in points. */
   headerHeight: number;
+  /** Other rows that need more than one line's height (the national heading's two lines), in points. */
+  rowHeights?: Record<number, number>;
 }
 
 export const VERDICT_LIST = ["Đạt", "Chưa đạt", "Chưa đánh giá"];
 
-const COLUMNS = [
-  { header: "STT", width: 6 },
-  { header: "Chỉ tiêu", width: 48 },
-  { header: "ĐVT", width: 10 },
-  { header: "Kế hoạch", width: 14 },
-  { header: "Thực hiện", width: 14 },
-  { header: "Tỷ lệ (%)", width: 11 },
-  { header: "Đánh giá", width: 14 },
-  { header: "Ghi chú", width: 20 },
-];
+const WIDTHS = { stt: 6, name: 48, unit: 10, target: 14, actual: 14, percent: 11, verdict: 14, note: 20 };
 
 export const DEFAULT_GROUPS: TemplateGroup[] = [
   { label: "I", name: "KINH TẾ", items: Array.from({ length: 5 }, () => ({})) },
@@ -118,25 +117,56 @@ export const DEFAULT_GROUPS: TemplateGroup[] = [
   { label: "III", name: "QUỐC PHÒNG - AN NINH", items: Array.from({ length: 3 }, () => ({})) },
 ];
 
+/** The national heading (Quốc hiệu, tiêu ngữ) of an official form. */
+export const NATIONAL_HEADING = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+export const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";
+
 export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
-  const commune = options.commune?.trim() || "……………";
+  const communeName = options.commune?.trim();
+  const commune = communeName || "……………";
   const period = options.period?.trim() || "…… NĂM ……";
   const groups = options.groups ?? DEFAULT_GROUPS;
-  const last = COLUMNS.length;
-  const lastLetter = String.fromCharCode(64 + last);
+  const baselines = options.baselines?.length ? options.baselines : ["Kế hoạch"];
+  const two = baselines.length > 1;
+  // Columns: STT, Chỉ tiêu, ĐVT, the targets, Thực hiện, a percent per target, Đánh giá, Ghi chú.
+  const columns: { header: string; width: number }[] = [
+    { header: "STT", width: WIDTHS.stt },
+    { header: "Chỉ tiêu", width: WIDTHS.name },
+    { header: "ĐVT", width: WIDTHS.unit },
+    ...baselines.map((b) => ({ header: b, width: WIDTHS.target })),
+    { header: "Thực hiện", width: WIDTHS.actual },
+    ...baselines.map((b) => ({ header: two ? `Tỷ lệ (%) so với ${b.charAt(0).toLocaleLowerCase("vi")}${b.slice(1)}` : "Tỷ lệ (%)", width: WIDTHS.percent })),
+    { header: "Đánh giá", width: WIDTHS.verdict },
+    { header: "Ghi chú", width: WIDTHS.note },
+  ];
+  const targetCols = baselines.map((_, i) => 4 + i);
+  const actualCol = 4 + baselines.length;
+  const percentCols = baselines.map((_, i) => actualCol + 1 + i);
+  const verdictCol = actualCol + baselines.length + 1;
+  const noteCol = verdictCol + 1;
+  const last = columns.length;
+  const letter = (c: number) => a1(1, c).replace(/\d+/g, "");
+  const lastLetter = letter(last);
   const cells: TemplateCell[] = [];
   const merges: string[] = [];
 
+  // Title block: the commune (left) and the national heading (right), the place and date, the title.
+  const split = Math.max(3, Math.floor(last / 2) - 1);
   cells.push({ cell: "A1", value: `ỦY BAN NHÂN DÂN XÃ ${commune.toLocaleUpperCase("vi")}`, style: "title" });
-  merges.push(`A1:${lastLetter}1`);
-  cells.push({ cell: "A2", value: `BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU ${period.toLocaleUpperCase("vi")}`, style: "title" });
-  merges.push(`A2:${lastLetter}2`);
-  cells.push({ cell: "A3", value: "(Kèm theo Báo cáo số      /BC-UBND ngày      tháng      năm       của UBND xã)", style: "subtitle" });
+  merges.push(`A1:${letter(split)}1`);
+  cells.push({ cell: a1(1, split + 1), value: `${NATIONAL_HEADING}\n${NATIONAL_MOTTO}`, style: "title" });
+  merges.push(`${a1(1, split + 1)}:${lastLetter}1`);
+  cells.push({ cell: a1(2, split + 1), value: `${communeName || "……"}, ngày …… tháng …… năm ……`, style: "subtitle" });
+  merges.push(`${a1(2, split + 1)}:${lastLetter}2`);
+  cells.push({ cell: "A3", value: `BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU ${period.toLocaleUpperCase("vi")}`, style: "title" });
   merges.push(`A3:${lastLetter}3`);
+  cells.push({ cell: "A4", value: "(Kèm theo Báo cáo số      /BC-UBND ngày      tháng      năm       của UBND xã)", style: "subtitle" });
+  merges.push(`A4:${lastLetter}4`);
 
   const headerRow = 5;
-  COLUMNS.forEach((c, i) => cells.push({ cell: a1(headerRow, i + 1), value: c.header, style: "header" }));
-  const numbering = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(5)/(4)", "(7)", "(8)"];
+  columns.forEach((c, i) => cells.push({ cell: a1(headerRow, i + 1), value: c.header, style: "header" }));
+  const numbering = columns.map((_, i) => `(${i + 1})`);
+  percentCols.forEach((c, i) => (numbering[c - 1] = `(${c})=(${actualCol})/(${targetCols[i]})`));
   numbering.forEach((n, i) => cells.push({ cell: a1(headerRow + 1, i + 1), value: n, style: "numbering" }));
 
   let row = headerRow + 2;
@@ -154,28 +184,34 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
       cells.push({ cell: a1(row, 1), value: stt ? (/^\d+$/.test(stt) ? Number(stt) : stt) : n++, style: "item" });
       cells.push({ cell: a1(row, 2), value: item.name ?? "", style: "item" });
       cells.push({ cell: a1(row, 3), value: item.unit ?? "", style: "item" });
-      cells.push(item.target !== undefined ? { cell: a1(row, 4), value: item.target, style: "item" } : { cell: a1(row, 4), style: "item" });
-      cells.push({ cell: a1(row, 5), style: "item" });
-      cells.push({ cell: a1(row, 6), formula: percentFormula(a1(row, 4), a1(row, 5)), style: "item", numberFormat: "0.00" });
-      // "Tỷ lệ hộ nghèo" and the like are met at or below the target (SPEC §4).
+      targetCols.forEach((c, i) =>
+        cells.push(i === 0 && item.target !== undefined ? { cell: a1(row, c), value: item.target, style: "item" } : { cell: a1(row, c), style: "item" }),
+      );
+      cells.push({ cell: a1(row, actualCol), style: "item" });
+      percentCols.forEach((c, i) => cells.push({ cell: a1(row, c), formula: percentFormula(a1(row, targetCols[i]), a1(row, actualCol)), style: "item", numberFormat: "0.00" }));
+      // "Tỷ lệ hộ nghèo" and the like are met at or below the target (SPEC §4); a bound ("Từ 55% trở lên") is judged as written.
       const lowerIsBetter = isLowerIsBetter(item.name);
-      cells.push({ cell: a1(row, 7), formula: verdictFormula(a1(row, 4), a1(row, 5), { lowerIsBetter }), style: "item" });
-      cells.push({ cell: a1(row, 8), style: "item" });
+      const target = firstFilled(targetCols.map((c) => a1(row, c)));
+      cells.push({ cell: a1(row, verdictCol), formula: boundVerdictFormula(target, a1(row, actualCol), { lowerIsBetter }), style: "item" });
+      cells.push({ cell: a1(row, noteCol), style: "item" });
       row++;
     }
   }
   const lastBodyRow = row - 1;
   row += 1;
+  const sign = Math.max(4, last - 2);
   cells.push({ cell: a1(row, 2), value: "NGƯỜI LẬP BIỂU", style: "footer" });
-  cells.push({ cell: a1(row, 6), value: "TM. ỦY BAN NHÂN DÂN", style: "footer" });
-  merges.push(`${a1(row, 6)}:${a1(row, 8)}`);
+  cells.push({ cell: a1(row, sign), value: "TM. ỦY BAN NHÂN DÂN", style: "footer" });
+  merges.push(`${a1(row, sign)}:${a1(row, last)}`);
   cells.push({ cell: a1(row + 1, 2), value: "(Ký, ghi rõ họ tên)", style: "footerNote" });
-  cells.push({ cell: a1(row + 1, 6), value: "CHỦ TỊCH", style: "footer" });
-  merges.push(`${a1(row + 1, 6)}:${a1(row + 1, 8)}`);
+  cells.push({ cell: a1(row + 1, sign), value: "CHỦ TỊCH", style: "footer" });
+  merges.push(`${a1(row + 1, sign)}:${a1(row + 1, last)}`);
 
+  const v = letter(verdictCol);
+  const p = letter(percentCols[0]);
   return {
     sheetName: "Biểu chỉ tiêu",
-    columns: COLUMNS,
+    columns,
     cells,
     merges,
     printTitleRows: `${headerRow}:${headerRow + 1}`,
@@ -183,9 +219,10 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
     firstBodyRow,
     lastBodyRow,
     verdictList: VERDICT_LIST,
-    verdictRange: `G${firstBodyRow}:G${lastBodyRow}`,
-    percentRange: `F${firstBodyRow}:F${lastBodyRow}`,
+    verdictRange: `${v}${firstBodyRow}:${v}${lastBodyRow}`,
+    percentRange: `${p}${firstBodyRow}:${p}${lastBodyRow}`,
     bodyRange: `A${firstBodyRow}:${lastLetter}${lastBodyRow}`,
-    headerHeight: 32,
+    headerHeight: two ? 48 : 32,
+    rowHeights: { 1: 34 },
   };
 }

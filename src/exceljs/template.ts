@@ -41,20 +41,20 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, model: TemplateModel, nam
   for (const m of model.merges) ws.mergeCells(m);
   ws.getRow(model.headerRow).height = model.headerHeight;
 
+  for (const [r, h] of Object.entries(model.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
+
+  // One validation for the whole verdict range (per-cell validations come out of ExcelJS as overlapping ranges).
   const list = `"${model.verdictList.join(",")}"`;
-  const [vTop, vBottom] = model.verdictRange.split(":");
-  const col = vTop.replace(/\d+/g, "");
-  for (let r = Number(vTop.replace(/\D+/g, "")); r <= Number(vBottom.replace(/\D+/g, "")); r++) {
-    ws.getCell(`${col}${r}`).dataValidation = {
-      type: "list",
-      allowBlank: true,
-      formulae: [list],
-      showErrorMessage: false,
-      promptTitle: "Đánh giá",
-      prompt: "Đạt, Chưa đạt hoặc Chưa đánh giá",
-      showInputMessage: true,
-    };
-  }
+  const [vTop] = model.verdictRange.split(":");
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(model.verdictRange, {
+    type: "list",
+    allowBlank: true,
+    formulae: [list],
+    showErrorMessage: false,
+    promptTitle: "Đánh giá",
+    prompt: "Đạt, Chưa đạt hoặc Chưa đánh giá",
+    showInputMessage: true,
+  });
   const fill = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", bgColor: { argb: argb(hex) } });
   ws.addConditionalFormatting({
     ref: model.verdictRange,

@@ -273,6 +273,20 @@ const HELP: Record<FindingKind, { vi: Text; en: Text }> = {
       fix: "Nothing to fix if the verdict is right; the reviewer checks it by hand. A numeric target (\"100%\", \"Từ 90% trở lên\") makes it checkable.",
     },
   },
+  "formula-uncomputed": {
+    vi: {
+      title: "Công thức chưa được tính",
+      checks: "Ô có công thức nhưng tệp không lưu giá trị đã tính (tệp do một chương trình ghi ra, chưa mở bằng Excel), và công thức không thuộc dạng đơn giản Soát Biểu tự tính được, nên ô đó không được kiểm.",
+      example: "Ô G12 có công thức =VLOOKUP(B12;'Số liệu'!A:C;3;0) nhưng tệp không lưu giá trị đã tính; Soát Biểu không kiểm ô này.",
+      fix: "Mở tệp bằng Excel hoặc LibreOffice, để bảng tính tự tính lại rồi lưu; sau đó kiểm tra lại.",
+    },
+    en: {
+      title: "Formula not computed",
+      checks: "A formula cell saved without its computed value (a file written by a program and never opened in Excel) whose formula is not one of the simple forms Soát Biểu computes itself, so the cell is not checked.",
+      example: "G12 holds =VLOOKUP(B12,'Số liệu'!A:C,3,0) but the file keeps no computed value; Soát Biểu does not check this cell.",
+      fix: "Open the file in Excel or LibreOffice, let it recalculate and save; then check again.",
+    },
+  },
 };
 
 /** Every kind, in the order of SPEC §6 (the order of the SEVERITY table). */

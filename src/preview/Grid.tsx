@@ -2,21 +2,12 @@
 import * as React from "react";
 import type ExcelJS from "exceljs";
 import { a1, columnLetter } from "../engine/address";
-import { formatViNumber } from "../engine/numbers";
-import { isCellError } from "../engine/snapshot";
+import { shownText } from "../engine/shown";
 import { sheetSnapshot } from "../exceljs/read";
 
-/** What the grid shows for a value with its number format (exported for the end-to-end tests). */
+/** What the grid shows for a value with its number format, as the sheet shows it (exported for the end-to-end tests). */
 export function cellText(v: unknown, numFmt: string | null): string {
-  if (v === null || v === undefined) return "";
-  if (isCellError(v)) return v.error;
-  if (typeof v === "number") {
-    if (numFmt && numFmt.includes("%")) return `${formatViNumber(Math.round(v * 10000) / 100, 2)}%`;
-    const rounded = Math.round(v * 100) / 100;
-    return formatViNumber(rounded, Number.isInteger(rounded) ? 0 : 2);
-  }
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
+  return shownText(v, numFmt);
 }
 
 function fillOf(cell: ExcelJS.Cell): string | null {

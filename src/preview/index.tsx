@@ -67,6 +67,9 @@ function Preview({ lang }: { lang: Lang }): React.ReactElement {
   };
 
   const sheet = loaded?.wb.getWorksheet(active);
+  // The download is offered once there is something new in the workbook, and says what it holds.
+  const changes = loaded?.host.changes() ?? { written: 0, painted: 0, sheets: 0 };
+  const anything = changes.written + changes.painted + changes.sheets > 0;
   return (
     <div className="pv-page">
       <div className="pv-left">
@@ -75,8 +78,8 @@ function Preview({ lang }: { lang: Lang }): React.ReactElement {
           <label>
             {t.openFile}: <input type="file" accept=".xlsx" data-testid="file" onChange={onFile} />
           </label>
-          <button type="button" data-testid="download" onClick={onDownload} disabled={!loaded}>
-            {t.download}
+          <button type="button" data-testid="download" onClick={onDownload} disabled={!loaded || !anything}>
+            {t.download(changes)}
           </button>
           {loaded && <span data-testid="file-name">{t.sampleLoaded(loaded.name)}</span>}
           {error && (

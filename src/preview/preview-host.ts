@@ -7,23 +7,41 @@ import type ExcelJS from "exceljs";
 import type { CellWrite, Highlight } from "../engine/plan";
 import type { SheetSnapshot } from "../engine/snapshot";
 import { sheetSnapshot } from "../exceljs/read";
-import { applyHighlights as paint, applyWrites as write } from "../exceljs/write";
+import { applyHighlights as paint, applyWrites as write, restyle } from "../exceljs/write";
 import { addTemplateSheet } from "../exceljs/template";
 import { uniqueSheetName, type TemplateModel } from "../engine/template";
 import { HostError, type Host, type SheetInfo } from "../excel/host";
 
+/**
+ * A cell as it was before a write or a highlight. The style is kept by reference: the adapter
+ * never changes a style object in place (it gives the cell a copy), so putting the reference back
+ * restores the cell's style exactly, and shares it again with the cells it was shared with.
+ */
 interface Saved {
   sheet: string;
   cell: string;
   value: ExcelJS.CellValue;
-  numFmt: string | undefined;
+  style: Partial<ExcelJS.Style>;
+  /** The style the write left, to tell whether anything restyled the cell since. */
+  after?: Partial<ExcelJS.Style>;
 }
 
 interface Painted {
   sheet: string;
   cell: string;
-  fill: ExcelJS.Fill | undefined;
+  style: Partial<ExcelJS.Style>;
+  after?: Partial<ExcelJS.Style>;
   note: ExcelJS.Cell["note"];
+}
+
+/**
+ * Gives `cell` back the style it had before a change of `key`: the very object when nothing has
+ * restyled the cell since, else its current style with only `key` put back (so a highlight
+ * cleared after a write keeps the write's number format, and an undo keeps a later highlight).
+ */
+function putBack(cell: ExcelJS.Cell, saved: { style: Partial<ExcelJS.Style>; after?: Partial<ExcelJS.Style> }, key: "fill" | "numFmt"): void {
+  if (cell.style === saved.after) cell.style = saved.style;
+  else restyle(cell, { [key]: saved.style[key] });
 }
 
 const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
@@ -33,6 +51,9 @@ export class PreviewHost implements Host {
   private undoRecords: Saved[] = [];
   private painted: Painted[] = [];
   private listeners: { sheet: string; callback: (own: boolean) => void }[] = [];
+  /** Writes kept per cell ("sheet!A1": batches written and not undone), and sheets added: what is new to download. */
+  private written = new Map<string, number>();
+  private added: string[] = [];
   active: string;
 
   constructor(
@@ -73,9 +94,11 @@ export class PreviewHost implements Host {
     this.refuseProtected(writes.map((w) => w.sheet));
     this.undoRecords = writes.map((w) => {
       const cell = this.sheet(w.sheet).getCell(w.cell);
-      return { sheet: w.sheet, cell: w.cell, value: clone(cell.value), numFmt: cell.numFmt };
+      return { sheet: w.sheet, cell: w.cell, value: clone(cell.value), style: cell.style };
     });
     const n = write(this.workbook, writes);
+    for (const w of writes) this.written.set(`${w.sheet}!${w.cell}`, (this.written.get(`${w.sheet}!${w.cell}`) ?? 0) + 1);
+    for (const r of this.undoRecords) r.after = this.sheet(r.sheet).getCell(r.cell).style;
     this.changed(writes.map((w) => w.sheet));
     return n;
   }
@@ -90,7 +113,11 @@ export class PreviewHost implements Host {
     for (const r of this.undoRecords) {
       const cell = this.sheet(r.sheet).getCell(r.cell);
       cell.value = r.value;
-      if (r.numFmt !== undefined) cell.numFmt = r.numFmt;
+      putBack(cell, r, "numFmt");
+      const key = `${r.sheet}!${r.cell}`;
+      const left = (this.written.get(key) ?? 1) - 1;
+      if (left > 0) this.written.set(key, left);
+      else this.written.delete(key);
     }
     const n = this.undoRecords.length;
     const sheets = this.undoRecords.map((r) => r.sheet);
@@ -104,9 +131,10 @@ export class PreviewHost implements Host {
     this.restorePainted();
     this.painted = highlights.map((h) => {
       const cell = this.sheet(h.sheet).getCell(h.cell);
-      return { sheet: h.sheet, cell: h.cell, fill: clone(cell.fill), note: clone(cell.note) };
+      return { sheet: h.sheet, cell: h.cell, style: cell.style, note: clone(cell.note) };
     });
     const n = paint(this.workbook, highlights, lang);
+    for (const p of this.painted) p.after = this.sheet(p.sheet).getCell(p.cell).style;
     this.changed(highlights.map((h) => h.sheet), false);
     return n;
   }
@@ -114,10 +142,9 @@ export class PreviewHost implements Host {
   private restorePainted(): number {
     for (const p of this.painted) {
       const cell = this.sheet(p.sheet).getCell(p.cell);
-      cell.fill = p.fill as ExcelJS.Fill;
-      cell.note = p.note as ExcelJS.Cell["note"];
-      if (!p.fill) delete (cell.style as { fill?: unknown }).fill;
-      if (!p.note) delete (cell as unknown as { _comment?: unknown })._comment;
+      putBack(cell, p, "fill");
+      if (p.note) cell.note = p.note as ExcelJS.Cell["note"];
+      else delete (cell as unknown as { _comment?: unknown })._comment;
     }
     const n = this.painted.length;
     this.painted = [];
@@ -129,6 +156,11 @@ export class PreviewHost implements Host {
     const n = this.restorePainted();
     this.changed(sheets, false);
     return n;
+  }
+
+  /** What the workbook holds that the opened file did not: cells written, cells marked, sheets added. */
+  changes(): { written: number; painted: number; sheets: number } {
+    return { written: this.written.size, painted: this.painted.length, sheets: this.added.filter((n) => this.workbook.getWorksheet(n)).length };
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -146,6 +178,7 @@ export class PreviewHost implements Host {
       throw new HostError("unknown", e instanceof Error ? e.message : String(e));
     }
     this.active = name;
+    this.added.push(name);
     this.changed([name]);
     this.events.select?.(name, "A1");
     return name;

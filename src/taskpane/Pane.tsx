@@ -27,6 +27,7 @@ import { HIGHLIGHT_FILL } from "../engine/plan";
 import type { ColumnRole, Finding, Severity, SheetReport } from "../engine/report";
 import type { SheetSnapshot } from "../engine/snapshot";
 import { formatViNumber } from "../engine/numbers";
+import { shownText } from "../engine/shown";
 import { HostError, type Host, type SheetInfo } from "../excel/host";
 import { STRINGS, type Lang, type Strings } from "./strings";
 import { applyOverrides, columnsSettled, sheetColumns, type RoleOverrides } from "./columns";
@@ -65,6 +66,12 @@ function roleLabel(role: ColumnRole, report: SheetReport, t: Strings): string {
   return (report.layout === "narrative" ? t.rolesNarrative[role] : undefined) ?? t.roles[role];
 }
 
+/** A value as its cell shows it (under its number format), or "(trống)". */
+function shownAs(value: unknown, format: string | null | undefined, t: Strings): string {
+  if (typeof value === "number") return shownText(value, format);
+  return shown(value, t);
+}
+
 export function errorText(e: unknown, t: Strings): string {
   if (e instanceof HostError) return t.errors[e.code];
   return t.errors.unknown;
@@ -94,6 +101,11 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
   /** The finding kind whose explanation is shown. */
   const [helpKind, setHelpKind] = React.useState<string | null>(null);
   const started = React.useRef(false);
+  const pendingRef = React.useRef<HTMLElement | null>(null);
+  // The card of writes waiting for confirmation comes into view with its buttons.
+  React.useEffect(() => {
+    if (pending) pendingRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [pending]);
   /**
    * Change events while we write, and shortly after (hosts without triggerSource report our own
    * writes as changes too), are ignored until this time (ms).
@@ -193,11 +205,12 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
       // The indicator list of the selected sheet comes along when it is a table and the box is ticked.
       const carried = carry && sheet ? carryOverIndicators(applyOverrides(await host.readSheet(sheet, (p) => setProgress(p)), overrides)) : null;
       const from = carried && carried.count > 0 ? carried : null;
-      const name = await host.addTemplateSheet(buildTemplate({ commune, period, ...(from ? { groups: from.groups } : {}) }));
+      const name = await host.addTemplateSheet(buildTemplate({ commune, period, ...(from ? { groups: from.groups, baselines: from.baselines } : {}) }));
       onWorkbookChanged?.();
       await refreshSheets();
       onSheet(name);
-      setNotice({ intent: "success", text: from ? t.templateCarried(name, from.count, sheet) : t.templateMade(name) });
+      const renumbered = from?.renumbered.length ? ` ${t.templateRenumbered(from.renumbered.map((c) => `${c.from} → ${c.to}`).join(", "))}` : "";
+      setNotice({ intent: "success", text: (from ? t.templateCarried(name, from.count, sheet) : t.templateMade(name)) + renumbered });
     });
 
   const onConfirm = () =>
@@ -207,21 +220,27 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
       const n = await host.applyWrites(writes);
       onWorkbookChanged?.();
       setNotice({ intent: "success", text: t.written(n) });
-      const snap = await host.readSheet(sheet);
-      setSnapshot(snap);
-      setReport(analyseSheet(applyOverrides(snap, overrides)));
+      await recheck();
     });
+
+  /** After a write: the sheet read again; where it had been checked, its highlights redone (cells now right lose theirs). */
+  const recheck = async () => {
+    const snap = await host.readSheet(sheet);
+    setSnapshot(snap);
+    const rep = analyseSheet(applyOverrides(snap, overrides));
+    if (report) {
+      await host.applyHighlights(planHighlights({ sheets: [rep] }), lang);
+      onWorkbookChanged?.();
+    }
+    setReport(rep);
+  };
 
   const onUndo = () =>
     run(async () => {
       const n = await host.undo();
       onWorkbookChanged?.();
       setNotice({ intent: "success", text: t.undone(n) });
-      if (report) {
-        const snap = await host.readSheet(sheet);
-        setSnapshot(snap);
-        setReport(analyseSheet(applyOverrides(snap, overrides)));
-      }
+      if (report) await recheck();
     });
 
   const onClear = () =>
@@ -317,22 +336,39 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
         )}
 
         {pending && (
-          <section className="sb-card" data-testid={pending.kind === "recalc" ? "recalc-preview" : "normalise-preview"}>
+          <section className="sb-card sb-pending" data-testid={pending.kind === "recalc" ? "recalc-preview" : "normalise-preview"} ref={pendingRef}>
             <Text weight="semibold">{pending.kind === "recalc" ? t.previewTitle(pending.writes.length) : t.normalisePreviewTitle(pending.writes.length)}</Text>
-            <table className="sb-changes">
-              <tbody>
+            <div className="sb-changes-wrap">
+              <table className="sb-changes">
                 {pending.writes.map((w) => (
-                  <tr key={w.cell} data-testid="change" data-cell={w.cell}>
-                    <td>{w.cell}</td>
-                    <td>{shown(w.before.value, t)}</td>
-                    <td>→</td>
-                    <td>{shown(w.value, t)}</td>
-                    {pending.kind === "normalise" && <td className="sb-reason">{lang === "en" ? w.reasonEn : w.reason}</td>}
-                  </tr>
+                  // One group per cell: the change, then (when there is one) its reason on a line of its own.
+                  <tbody key={`${w.sheet}!${w.cell}`} data-testid="change" data-cell={w.cell}>
+                    <tr>
+                      <td>{w.cell}</td>
+                      <td data-testid="before">{shownAs(w.before.value, w.before.numberFormat, t)}</td>
+                      <td>→</td>
+                      <td data-testid="after">{shownAs(w.value, w.numberFormat ?? w.before.numberFormat, t)}</td>
+                      <td>
+                        {w.formula && !w.before.formula && (
+                          <span className="sb-formula" data-testid="becomes-formula" title={t.becomesFormulaHint}>
+                            ƒ {t.becomesFormula}
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                    {(w.reason || w.reasonEn) && (
+                      <tr>
+                        <td />
+                        <td colSpan={4} className="sb-reason">
+                          {lang === "en" ? w.reasonEn : w.reason}
+                        </td>
+                      </tr>
+                    )}
+                  </tbody>
                 ))}
-              </tbody>
-            </table>
-            <div className="sb-buttons">
+              </table>
+            </div>
+            <div className="sb-buttons sb-sticky">
               <Button appearance="primary" data-testid="confirm" onClick={onConfirm}>
                 {t.confirm}
               </Button>

@@ -48,11 +48,15 @@ const vi = {
   templateMade: (name: string) => `Đã tạo trang tính “${name}”: điền tên chỉ tiêu, kế hoạch và thực hiện; tỷ lệ và đánh giá tự tính.`,
   templateCarried: (name: string, n: number, from: string) =>
     `Đã tạo trang tính “${name}” với ${n} chỉ tiêu chép từ “${from}”: điền kế hoạch và thực hiện của kỳ mới; tỷ lệ và đánh giá tự tính.`,
-  nothingToNormalise: "Trang tính này không có số lưu dạng chữ, tỷ lệ lệch định dạng hay khoảng trắng thừa cần chuẩn hóa.",
+  templateRenumbered: (list: string) => `Biểu kỳ trước đánh số lệch; biểu mới đánh số lại: ${list}.`,
+  nothingToNormalise: "Trang tính này không có số lưu dạng chữ, tỷ lệ lệch định dạng hay khoảng trắng thừa cần chuẩn hoá.",
   normalisePreviewTitle: (n: number) => `Chuẩn hóa sẽ sửa ${n} ô. Xem lại trước khi ghi:`,
   confirm: "Ghi vào trang tính",
   cancel: "Hủy",
-  download: "Tải bản đã tính lại",
+  download: (c: { written: number; painted: number; sheets: number }) => {
+    const parts = [c.written && `${c.written} ô đã ghi`, c.painted && `${c.painted} ô đánh dấu`, c.sheets && `${c.sheets} trang tính mới`].filter(Boolean);
+    return parts.length ? `Tải bản có ${parts.join(", ")}` : "Tải xuống (chưa có gì mới)";
+  },
   openFile: "Mở tệp .xlsx của bạn",
   autoRecheck: "Tự kiểm tra lại khi trang tính thay đổi",
   reading: "Đang đọc trang tính…",
@@ -77,6 +81,8 @@ const vi = {
   helpExample: "Ví dụ",
   helpFix: "Cách sửa",
   previewTitle: (n: number) => `Sẽ ghi ${n} ô. Xem lại trước khi ghi:`,
+  becomesFormula: "thành công thức",
+  becomesFormulaHint: "Ô đang là giá trị gõ tay sẽ thành công thức tự tính.",
   nothingToRecalc: "Không có ô tỷ lệ hay đánh giá nào cần tính lại trên trang tính này.",
   written: (n: number) => `Đã ghi ${n} ô. Bấm Hoàn tác để trả lại giá trị cũ.`,
   undone: (n: number) => `Đã trả lại giá trị cũ cho ${n} ô.`,
@@ -142,11 +148,15 @@ const en: Strings = {
   templateMade: (name: string) => `Sheet “${name}” created: fill in the indicators, targets and actuals; percents and verdicts compute themselves.`,
   templateCarried: (name: string, n: number, from: string) =>
     `Sheet “${name}” created with ${n} indicators copied from “${from}”: fill in the new period's targets and actuals; percents and verdicts compute themselves.`,
+  templateRenumbered: (list: string) => `The previous table's numbering slipped; the new one is renumbered: ${list}.`,
   nothingToNormalise: "Nothing to normalise on this sheet: no numbers stored as text, no odd percent formats, no stray spaces.",
   normalisePreviewTitle: (n: number) => `Normalising will change ${n} cells. Review before writing:`,
   confirm: "Write to the sheet",
   cancel: "Cancel",
-  download: "Download the recalculated copy",
+  download: (c: { written: number; painted: number; sheets: number }) => {
+    const parts = [c.written && `${c.written} cells written`, c.painted && `${c.painted} cells marked`, c.sheets && `${c.sheets} new sheets`].filter(Boolean);
+    return parts.length ? `Download the copy with ${parts.join(", ")}` : "Download (nothing new yet)";
+  },
   openFile: "Open your own .xlsx file",
   autoRecheck: "Check again when the sheet changes",
   reading: "Reading the sheet…",
@@ -171,6 +181,8 @@ const en: Strings = {
   helpExample: "Example",
   helpFix: "How to fix",
   previewTitle: (n: number) => `${n} cells will be written. Review before writing:`,
+  becomesFormula: "becomes a formula",
+  becomesFormulaHint: "A typed value becomes a formula that computes itself.",
   nothingToRecalc: "No percent or verdict cell on this sheet needs recalculating.",
   written: (n: number) => `${n} cells written. Click Undo to restore the old values.`,
   undone: (n: number) => `Old values restored in ${n} cells.`,

@@ -147,6 +147,32 @@ describe("check", () => {
 });
 
 describe("check --annotate", () => {
+  test("paints exactly the cells the report names, not the cells that share their style", async () => {
+    // The table fixture with one wrong figure in H10, whose style H8, H11, H13 … share.
+    const dir = tmp();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(F2);
+    wb.getWorksheet("Chỉ tiêu 6 tháng")!.getCell("H10").value = 0.5;
+    const input = path.join(dir, "h10.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "to-mau.xlsx");
+    const r = run("check", input, "--json", "--annotate", out);
+    expect(r.code).toBe(1);
+    const fills = async (file: string) => {
+      const w = new ExcelJS.Workbook();
+      await w.xlsx.readFile(file);
+      const m = new Map<string, string>();
+      w.getWorksheet("Chỉ tiêu 6 tháng")!.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => m.set(c.address, JSON.stringify(c.style.fill ?? null))));
+      return m;
+    };
+    const [a, b] = [await fills(input), await fills(out)];
+    const painted = [...b.keys()].filter((k) => a.get(k) !== b.get(k)).sort();
+    const named = [...new Set<string>(JSON.parse(r.out).files[0].sheets[0].findings.map((f: { cell: string }) => f.cell))].sort();
+    expect(named).toContain("H10");
+    expect(painted).toEqual(named);
+    expect(r.err).toContain(`Đã tô màu và ghi chú ${named.length} ô có vấn đề`);
+  });
+
   test("writes a copy with the problem cells filled and noted; the input and the JSON stay as they were", async () => {
     const dir = tmp();
     const input = path.join(dir, "in.xlsx");
@@ -290,7 +316,11 @@ describe("template and usage", () => {
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0];
     expect(ws.getCell("A1").value).toBe("ỦY BAN NHÂN DÂN XÃ BÌNH TRUNG");
-    expect(ws.getCell("A2").value).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
+    expect(ws.getCell("A3").value).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
+    // The national heading and motto, and the place-and-date line, as on an official form.
+    expect(ws.getCell("D1").value).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc");
+    expect(ws.getCell("D2").value).toBe("Bình Trung, ngày …… tháng …… năm ……");
+    expect((ws.model as unknown as { merges: string[] }).merges).toEqual(expect.arrayContaining(["A1:C1", "D1:H1", "D2:H2", "A3:H3", "A4:H4"]));
   });
 
   test("--version, help, help check, help KIND", () => {
@@ -342,9 +372,13 @@ describe("template --from", () => {
     expect(s.recognized).toBe(true);
     expect(s.items.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(["Thu ngân sách trên địa bàn", "Tổng đàn gia súc", "Giao quân"]));
     expect(s.items.every((i: { target: unknown; actual: unknown }) => i.target === null && i.actual === null)).toBe(true);
-    // The previous numbering is kept as written, so its one slip (14 then 16, a required finding of
-    // the fixture) comes along and is the only thing the check says of the new blank sheet.
-    expect(s.findings.filter((f: { severity: string }) => f.severity !== "info").map((f: { kind: string; cell: string }) => `${f.kind}@${f.cell}`)).toEqual(["numbering-gap@A28"]);
+    // Both baselines of the previous table are kept, each with its percent column.
+    expect(s.columns).toMatchObject({ target: "D", actual: "F", percent: "G", verdict: "I" });
+    expect(r.out).toContain("Giữ hai cột kế hoạch của biểu kỳ trước: “Kế hoạch huyện giao”, “Kế hoạch HĐND xã giao”.");
+    // The previous period's numbering slip (14 then 16) is not carried forward: renumbered, and said.
+    expect(r.out).toContain("biểu mới đánh số lại: 16 → 15, 17 → 16.");
+    expect(s.items.map((i: { stt: string }) => i.stt).slice(-3)).toEqual(["14", "15", "16"]);
+    expect(s.findings.filter((f: { severity: string }) => f.severity !== "info")).toEqual([]);
     const bad = run("template", "--from", F1, "-o", path.join(dir, "x.xlsx"));
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("Không tìm thấy biểu chỉ tiêu nào");

@@ -69,18 +69,45 @@ test("Tính lại writes the percent and verdict cells after a preview, Hoàn t�
 
   await open(page);
   const before = await gridTexts(page);
+  // Nothing new yet: the download is not offered.
+  await expect(page.getByTestId("download")).toBeDisabled();
+  await expect(page.getByTestId("download")).toHaveText("Tải xuống (chưa có gì mới)");
+  await page.getByTestId("check").click();
+  await expect(page.getByTestId("summary")).toBeVisible();
+  const fillOf = (cell: string) => page.locator(`[data-testid=grid] td[data-cell="${cell}"]`).getAttribute("data-fill");
+  expect(await fillOf("G10")).toBe(HIGHLIGHT_FILL.error);
+  expect(await fillOf("I12")).toBe(HIGHLIGHT_FILL.error);
+  await expect(page.getByTestId("download")).toBeEnabled();
+  await expect(page.getByTestId("download")).toContainText("ô đánh dấu");
   await page.getByTestId("recalc").click();
-  await expect(page.getByTestId("recalc-preview")).toContainText(`Sẽ ghi ${writes.length} ô`);
+  const card = page.getByTestId("recalc-preview");
+  await expect(card).toContainText(`Sẽ ghi ${writes.length} ô`);
+  // Each change shown as the cell will show it; a typed value that becomes a formula is marked; the
+  // sheet's own word kept is said; the confirm button is in view.
+  const row = (cell: string) => card.locator(`[data-testid=change][data-cell="${cell}"]`);
+  await expect(row("G8").getByTestId("after")).toHaveText("59,44");
+  await expect(row("H8").getByTestId("after")).toHaveText("54,03%");
+  await expect(row("G10").getByTestId("after")).toHaveText("95,9");
+  await expect(row("G8").getByTestId("becomes-formula")).toBeVisible();
+  await expect(row("I11")).toContainText("Giữ chữ «Vượt»");
+  await expect(row("I12").getByTestId("after")).toHaveText("Chưa đạt");
+  await expect(page.getByTestId("confirm")).toBeInViewport();
+  await shot(page.locator(".pv-right"), "recalc-preview-vi.png");
   // Nothing is written before the user confirms.
   expect(await gridTexts(page)).toEqual(before);
   await page.getByTestId("confirm").click();
   await expect(page.getByTestId("notice")).toContainText(`Đã ghi ${writes.length} ô`);
+  // The sheet is checked again: the cells now right lose their highlight.
+  await expect(page.locator('[data-testid=grid] td[data-cell="G10"]')).toHaveAttribute("data-fill", "");
+  expect(await fillOf("I12")).toBe("");
+  await expect(page.getByTestId("download")).toContainText(`${writes.length} ô đã ghi`);
   const after = await gridTexts(page);
   for (const w of writes) {
     const want = cellText(w.value, w.numberFormat ?? formatOf(w.cell));
     expect([w.cell, after[w.cell]]).toEqual([w.cell, want]);
   }
   expect(after.I12).toBe("Chưa đạt");
+  expect(after.G8).toBe("59,44");
 
   await page.getByTestId("undo").click();
   await expect(page.getByTestId("notice")).toContainText(`Đã trả lại giá trị cũ cho ${writes.length} ô`);
@@ -136,7 +163,8 @@ test("the user's own narrative workbook: every expected finding listed, the quot
   await expect(page.locator('[data-testid=grid] td[data-cell="B6"]')).toHaveClass(/pv-sel/);
   await shot(page.locator(".pv-right"), "pane-narrative-vi.png");
 
-  // The recalculated copy downloads as an .xlsx.
+  // The checked copy (its cells marked) downloads as an .xlsx.
+  await expect(page.getByTestId("download")).toContainText("ô đánh dấu");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
   expect(download.suggestedFilename()).toBe("f1-hai-yen-narrative-soat-bieu.xlsx");
   const bytes = fs.readFileSync((await download.path())!);
@@ -204,13 +232,21 @@ test("Tạo biểu mẫu: a new sheet with the selected sheet's indicators, live
   await expect(page.getByRole("tab", { name: "Biểu chỉ tiêu" })).toHaveAttribute("aria-selected", "true");
   const texts = await gridTexts(page);
   expect(texts.A1).toBe("ỦY BAN NHÂN DÂN XÃ BÌNH TRUNG");
-  expect(texts.A2).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
+  // The national heading and motto, the place-and-date line, then the title.
+  expect(texts.E1).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc");
+  expect(texts.E2).toBe("Bình Trung, ngày …… tháng …… năm ……");
+  expect(texts.A3).toBe("BIỂU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026");
   expect(texts.B8).toBe("Thu ngân sách trên địa bàn");
+  // Both baselines of the selected sheet are kept; its numbering slip is renumbered, and the notice says so.
+  expect([texts.D5, texts.E5, texts.G5, texts.H5]).toEqual(["Kế hoạch huyện giao", "Kế hoạch HĐND xã giao", "Tỷ lệ (%) so với kế hoạch huyện giao", "Tỷ lệ (%) so với kế hoạch HĐND xã giao"]);
+  await expect(page.getByTestId("notice")).toContainText("biểu mới đánh số lại: 16 → 15, 17 → 16.");
+  // Nothing half-done: the download now holds a new sheet.
+  await expect(page.getByTestId("download")).toContainText("1 trang tính mới");
   await page.getByTestId("check").click();
   await expect(page.getByTestId("layout-name")).toHaveText("Biểu chỉ tiêu (bảng)");
-  // Only the previous period's own numbering slip (14 then 16) is carried along.
+  // The previous period's numbering slip (14 then 16) is not carried along: the new sheet is renumbered.
   await expect(page.getByTestId("errors")).toHaveText("0");
-  await expect(page.locator('[data-testid=finding][data-kind="numbering-gap"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid=finding][data-kind="numbering-gap"]')).toHaveCount(0);
   // Without the box ticked, a blank template under the next free name.
   await page.getByTestId("carry").click();
   await page.getByTestId("template").click();

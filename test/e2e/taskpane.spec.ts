@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { expect, test, type Page } from "@playwright/test";
 import { planRecalc } from "../../src/engine";
+import { boundVerdictFormula, firstFilled, percentFormula } from "../../src/engine/formulas";
 import { HIGHLIGHT_FILL } from "../../src/engine/plan";
 import { SEVERITY, type FindingKind } from "../../src/engine/report";
 import { readSnapshot } from "../../src/exceljs/read";
@@ -141,9 +142,16 @@ test("Tạo biểu mẫu inside Excel: the new sheet is added and activated, wit
   const made = await page.evaluate(() => {
     const state = (window as unknown as { __fakeOffice: { state: { active: string; sheets: { name: string; cells: Cells; validations: unknown[] }[] } } }).__fakeOffice.state;
     const s = state.sheets.find((x) => x.name === "Biểu chỉ tiêu")!;
-    return { active: state.active, f8: s.cells.F8?.f, g8: s.cells.G8?.f, validations: s.validations.length };
+    return { active: state.active, g8: s.cells.G8?.f, h8: s.cells.H8?.f, i8: s.cells.I8?.f, validations: s.validations.length };
   });
-  expect(made).toEqual({ active: "Biểu chỉ tiêu", f8: '=IF(AND(ISNUMBER(D8),ISNUMBER(E8),D8<>0),E8/D8*100,"")', g8: '=IF(AND(ISNUMBER(D8),ISNUMBER(E8)),IF(E8>=D8,"Đạt","Chưa đạt"),"")', validations: 1 });
+  // The sheet has two baselines (D huyện giao, E HĐND xã giao; actual F): both percents, one verdict judging bounds too.
+  expect(made).toEqual({
+    active: "Biểu chỉ tiêu",
+    g8: percentFormula("D8", "F8"),
+    h8: percentFormula("E8", "F8"),
+    i8: boundVerdictFormula(firstFilled(["D8", "E8"]), "F8"),
+    validations: 1,
+  });
 });
 
 test("the pane has a Content-Security-Policy, breaks none of it, and calls nothing but itself and Office.js", async ({ page }) => {

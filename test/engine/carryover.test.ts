@@ -13,8 +13,8 @@ function sheetFromTemplate(model: TemplateModel): SheetSnapshot {
   for (const c of model.cells) {
     const { row, col } = parseA1(c.cell);
     for (let r = values.length; r < row; r++) {
-      values.push(Array(8).fill(null));
-      formulas.push(Array(8).fill(null));
+      values.push(Array(model.columns.length).fill(null));
+      formulas.push(Array(model.columns.length).fill(null));
     }
     values[row - 1][col - 1] = c.formula ? "" : (c.value ?? null);
     formulas[row - 1][col - 1] = c.formula ?? null;
@@ -102,7 +102,7 @@ describe("import of the indicator list from a previous period", () => {
     const model = buildTemplate({ groups: carried.groups });
     const col = (letter: string) => model.cells.filter((c) => c.cell.startsWith(letter) && /^\D\d+$/.test(c.cell) && c.style === "item");
     expect(col("A").map((c) => c.value)).toEqual([1, "1.1", "1.2", 2, "-", "-", 3]);
-    expect(col("G").map((c) => c.formula!.includes("<="))).toEqual([false, false, false, false, false, false, true]);
+    expect(col("G").map((c) => /IF\(E\d+<=D\d+/.test(c.formula!))).toEqual([false, false, false, false, false, false, true]);
     // Checked as it is, the carried-over template raises no error or warning.
     const report = analyseSheet(sheetFromTemplate(model));
     expect(report.recognized).toBe(true);
@@ -128,5 +128,73 @@ describe("import of the indicator list from a previous period", () => {
     const notes = sheet([["Ghi chú"], ["Số liệu tổng hợp từ các thôn"]]);
     expect(analyseSheet(notes).recognized).toBe(false);
     expect(carryOverIndicators(notes)).toBeNull();
+  });
+});
+
+describe("numbering slips and baselines of the previous period", () => {
+  test("a slip is renumbered in the previous table's style (on through the groups, or from 1 per group), sub-items follow, and it is said", () => {
+    const onward = table([
+      ["I", "KINH TẾ"],
+      [1, "Lúa", "ha", 10, 10, 100, "Đạt"],
+      [3, "Ngô", "ha", 10, 10, 100, "Đạt"],
+      ["3.1", "Ngô lai", "ha", 5, 5, 100, "Đạt"],
+      ["3.3", "Ngô nếp", "ha", 5, 5, 100, "Đạt"],
+      ["-", "Trong đó vụ xuân", "ha", null, 3],
+      ["II", "XÃ HỘI"],
+      [4, "Hộ nghèo", "hộ", 5, 4, 80, "Đạt"],
+    ]);
+    const c = carryOverIndicators(onward)!;
+    expect(c.groups.map((g) => g.items.map((i) => i.stt))).toEqual([["1", "2", "2.1", "2.2", "-"], ["3"]]);
+    expect(c.renumbered).toEqual([
+      { row: BODY + 2, from: "3", to: "2" },
+      { row: BODY + 3, from: "3.1", to: "2.1" },
+      { row: BODY + 4, from: "3.3", to: "2.2" },
+      { row: BODY + 7, from: "4", to: "3" },
+    ]);
+    const perGroup = table([
+      ["I", "KINH TẾ"],
+      [1, "Lúa", "ha", 10, 10, 100, "Đạt"],
+      [2, "Ngô", "ha", 10, 10, 100, "Đạt"],
+      ["II", "XÃ HỘI"],
+      [1, "Hộ nghèo", "hộ", 5, 4, 80, "Đạt"],
+      [1, "Trường chuẩn", "trường", 2, 2, 100, "Đạt"],
+    ]);
+    const p = carryOverIndicators(perGroup)!;
+    expect(p.groups.map((g) => g.items.map((i) => i.stt))).toEqual([["1", "2"], ["1", "2"]]);
+    expect(p.renumbered).toEqual([{ row: BODY + 5, from: "1", to: "2" }]);
+    // A list in sequence is left as it is.
+    expect(carryOverIndicators(table([["I", "KINH TẾ"], [1, "Lúa", "ha", 10, 10, 100, "Đạt"], [2, "Ngô", "ha", 10, 10, 100, "Đạt"]]))!.renumbered).toEqual([]);
+  });
+
+  test("the fixture's two baselines (huyện giao / HĐND xã giao) make a template with two target and two percent columns, recognised and paired", async () => {
+    const prev = (await fixture("f2-binh-trung-table.xlsx")).sheets[0];
+    const carried = carryOverIndicators(prev)!;
+    expect(carried.baselines).toEqual(["Kế hoạch huyện giao", "Kế hoạch HĐND xã giao"]);
+    expect(carried.renumbered.map((r) => `${r.from}→${r.to}`)).toEqual(["16→15", "17→16"]);
+    const model = buildTemplate({ groups: carried.groups, baselines: carried.baselines });
+    expect(model.columns.map((c) => c.header)).toEqual([
+      "STT",
+      "Chỉ tiêu",
+      "ĐVT",
+      "Kế hoạch huyện giao",
+      "Kế hoạch HĐND xã giao",
+      "Thực hiện",
+      "Tỷ lệ (%) so với kế hoạch huyện giao",
+      "Tỷ lệ (%) so với kế hoạch HĐND xã giao",
+      "Đánh giá",
+      "Ghi chú",
+    ]);
+    const numbering = model.cells.filter((c) => /^[A-J]6$/.test(c.cell)).map((c) => c.value);
+    expect(numbering).toEqual(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)=(6)/(4)", "(8)=(6)/(5)", "(9)", "(10)"]);
+    const f8 = (col: string) => model.cells.find((c) => c.cell === `${col}8`)!.formula;
+    expect(f8("G")).toContain("F8/D8*100");
+    expect(f8("H")).toContain("F8/E8*100");
+    // The verdict is measured against the first baseline filled in, as the engine reads it.
+    expect(f8("I")).toContain('IF(F8>=IF(D8="",IF(E8="","",E8),D8)');
+    expect(model.verdictRange).toBe(`I7:I${model.lastBodyRow}`);
+    const report = analyseSheet(sheetFromTemplate(model));
+    expect(report.recognized).toBe(true);
+    expect(report.columns).toMatchObject({ target: "D", actual: "F", percent: "G", verdict: "I", note: "J" });
+    expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
   });
 });

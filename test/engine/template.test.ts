@@ -27,8 +27,8 @@ async function filled(plant: (ws: ExcelJS.Worksheet) => void) {
     const pct = typeof target === "number" && target !== 0 ? (actual / target) * 100 : "";
     const meets = typeof target === "number" ? (/hộ nghèo|cháy/.test(name) ? actual <= target : actual >= target) : actual >= 55;
     ws.getCell(`F${r}`).value = { formula: (ws.getCell(`F${r}`).formula as string) ?? "", result: pct } as ExcelJS.CellFormulaValue;
-    if (typeof target === "number") ws.getCell(`G${r}`).value = { formula: ws.getCell(`G${r}`).formula as string, result: meets ? "Đạt" : "Chưa đạt" } as ExcelJS.CellFormulaValue;
-    else ws.getCell(`G${r}`).value = meets ? "Đạt" : "Chưa đạt";
+    // A bound target ("Từ 55% trở lên") has its live verdict formula too.
+    ws.getCell(`G${r}`).value = { formula: ws.getCell(`G${r}`).formula as string, result: meets ? "Đạt" : "Chưa đạt" } as ExcelJS.CellFormulaValue;
   }
   plant(ws);
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);

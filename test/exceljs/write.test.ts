@@ -75,3 +75,44 @@ test("highlights paint the severity's fill and leave the message in the cell's n
   const enNote = en.getWorksheet(SHEET)!.getCell("G10").note as ExcelJS.Comment;
   expect(enNote.texts!.map((t) => t.text).join("")).toContain("The percent says 96.9% but 498.6/520 = 95.88%.");
 });
+
+/** The data validations' ranges of every sheet part in `bytes`, as written. */
+function validationRanges(bytes: Uint8Array): string[][] {
+  const { unzipSync, strFromU8 } = require("fflate") as typeof import("fflate");
+  const parts = unzipSync(bytes);
+  return Object.keys(parts)
+    .filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k))
+    .map((k) => [...strFromU8(parts[k]).matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]));
+}
+
+function overlaps(ranges: string[]): boolean {
+  const cells = new Set<string>();
+  for (const r of ranges.flatMap((x) => x.split(" "))) {
+    const [a, b = a] = r.split(":");
+    const [c1, c2] = [a.replace(/\d+/g, "").charCodeAt(0), b.replace(/\d+/g, "").charCodeAt(0)];
+    for (let c = c1; c <= c2; c++)
+      for (let i = Number(a.replace(/\D+/g, "")); i <= Number(b.replace(/\D+/g, "")); i++) {
+        const k = `${String.fromCharCode(c)}${i}`;
+        if (cells.has(k)) return true;
+        cells.add(k);
+      }
+  }
+  return false;
+}
+
+test("data validations never overlap: the template's verdict list, and a workbook read and written again", async () => {
+  const { buildTemplate } = await import("../../src/engine/template");
+  const { templateWorkbook } = await import("../../src/exceljs/template");
+  const first = await workbookBytes(templateWorkbook(buildTemplate()));
+  expect(validationRanges(first)).toEqual([["G7:G22"]]);
+  // ExcelJS reads G7:G22 as one entry per cell and, left alone, writes G10:G22 and G7:G22 back.
+  const again = await workbookBytes(await loadWorkbook(first));
+  expect(validationRanges(again)).toEqual([["G7:G22"]]);
+  const wb = await loadWorkbook(first);
+  const ws = wb.worksheets[0];
+  for (const c of ["B8", "B9", "B10", "B11", "C12"]) ws.getCell(c).dataValidation = { type: "whole", operator: "greaterThan", formulae: [0], allowBlank: true };
+  for (let r = 4; r <= 6; r++) for (const c of ["I", "J", "K"]) ws.getCell(`${c}${r}`).dataValidation = { type: "decimal", operator: "between", formulae: [0, 100], allowBlank: true };
+  const mixed = validationRanges(await workbookBytes(wb))[0];
+  expect(overlaps(mixed)).toBe(false);
+  expect(mixed.sort()).toEqual(["B8:B11", "C12", "G7:G22", "I4:K6"]);
+});

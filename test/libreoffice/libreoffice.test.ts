@@ -4,7 +4,7 @@
  * computes is compared with the engine's, to the cell.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -12,10 +12,10 @@ import { analyseSheet } from "../../src/engine";
 import { dec } from "../../src/engine/decimal";
 import { percentFormula, verdictFormula } from "../../src/engine/formulas";
 import { evaluateTarget, parseTarget, percentOf } from "../../src/engine/targets";
-import { isLowerIsBetter } from "../../src/engine/verdicts";
+import { isLowerIsBetter, readVerdict } from "../../src/engine/verdicts";
 import { readSnapshot } from "../../src/exceljs/read";
 import { FIXTURES } from "../helpers/grid";
-import { libreOfficeValues, recalculateWithLibreOffice, runBounded, soffice } from "./recalc";
+import { computedValues, libreOfficeShown, libreOfficeValues, parseCsv, recalculateWithLibreOffice, runBounded, soffice } from "./recalc";
 
 const ROOT = path.resolve(__dirname, "../..");
 const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/soat-bieu.js"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 60000 });
@@ -114,7 +114,7 @@ test("the time limit kills the whole process group (soffice starts oosplash, whi
 });
 
 lo(
-  "a filled template: LibreOffice computes the same percent and verdict as the engine, cell by cell",
+  "a filled template, bound targets included: LibreOffice computes the engine's percent and verdict, cell by cell, and the recalculated file checks clean",
   async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-tpl-"));
     const blank = path.join(dir, "mau.xlsx");
@@ -122,7 +122,8 @@ lo(
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(blank);
     const ws = wb.worksheets[0];
-    // Items 1–13 are rows 8–12, 14–18, 20–22: targets and actuals of every kind the formulas meet.
+    // Items 1–13 are rows 8–12, 14–18, 20–22: targets and actuals of every kind the formulas meet,
+    // bounds met and not met on both sides, strict ones exactly at their bound.
     const fill: [number, string, string, unknown, unknown][] = [
       [8, "Thu ngân sách", "đồng", 12000000, 7133000],
       [9, "Sản lượng lương thực", "tấn", 520, 498.6],
@@ -130,8 +131,13 @@ lo(
       [11, "Giao quân", "người", 0, 0],
       [12, "Cán bộ đạt chuẩn", "người", 20, null],
       [14, "Tỷ lệ thửa đất đăng ký", "%", "Từ 55% trở lên", 48.2],
-      [15, "Câu lạc bộ mới", "CLB", 2, 3],
-      [16, "Hộ nghèo được hỗ trợ", "hộ", 8, 8],
+      [15, "Tỷ lệ trẻ em tiêm chủng đầy đủ", "%", "≥ 80", 80],
+      [16, "Tốc độ tăng thu nhập bình quân", "%", "Trên 5%", 5],
+      [17, "Tỷ lệ hộ nghèo", "%", "Còn dưới 6%", 5.4],
+      [18, "Tỷ lệ lao động qua đào tạo", "%", "Trên 5,5%", 6.25],
+      [20, "Hộ nghèo được hỗ trợ", "hộ", 8, 8],
+      [21, "Số vụ vi phạm pháp luật", "vụ", "Không quá 3", 4],
+      [22, "Tỷ lệ xã đạt chuẩn", "%", "tối thiểu 90", 95],
     ];
     for (const [row, name, unit, target, actual] of fill) {
       ws.getCell(`B${row}`).value = name;
@@ -142,16 +148,25 @@ lo(
     const filled = path.join(dir, "filled.xlsx");
     await wb.xlsx.writeFile(filled);
 
-    const computed = await libreOfficeValues(filled);
-    const report = analyseSheet((await readSnapshot(readFileSync(filled), "filled.xlsx")).sheets[0]);
-    for (const [row, , , target] of fill) {
-      const item = report.items.find((i) => i.row === row)!;
-      const pct = computed.get(`${ws.name}!F${row}`);
-      const verdict = computed.get(`${ws.name}!G${row}`);
-      expect([row, close(pct, item.percent)]).toEqual([row, true]);
-      // A bound ("Từ 55% trở lên") is the engine's to judge: the template's formula stays blank until "Tính lại".
-      const expectedVerdict = typeof target === "number" ? (item.verdict ?? "") : "";
-      expect([row, verdict ?? ""]).toEqual([row, expectedVerdict]);
+    const { file: recalculated, dir: work } = await recalculateWithLibreOffice(filled);
+    try {
+      const computed = await computedValues(recalculated);
+      const report = analyseSheet((await readSnapshot(readFileSync(filled), "filled.xlsx")).sheets[0]);
+      const verdicts: string[] = [];
+      for (const [row] of fill) {
+        const item = report.items.find((i) => i.row === row)!;
+        expect([row, close(computed.get(`${ws.name}!F${row}`), item.percent)]).toEqual([row, true]);
+        // Every target the template accepts is judged live, bounds as written.
+        expect([row, computed.get(`${ws.name}!G${row}`) ?? ""]).toEqual([row, item.verdict ?? ""]);
+        verdicts.push(String(computed.get(`${ws.name}!G${row}`) ?? ""));
+      }
+      expect(verdicts).toEqual(["Chưa đạt", "Chưa đạt", "Đạt", "Đạt", "", "Chưa đạt", "Đạt", "Chưa đạt", "Đạt", "Đạt", "Đạt", "Chưa đạt", "Đạt"]);
+      // The file as LibreOffice saved it checks clean: no error, no warning.
+      const after = analyseSheet((await readSnapshot(readFileSync(recalculated), "lo.xlsx")).sheets[0]);
+      expect(after.recognized).toBe(true);
+      expect(after.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
     }
   },
   180_000,
@@ -166,16 +181,19 @@ lo(
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(blank);
     const ws = wb.worksheets[0];
-    // Every indicator row gets target 10 and an actual of 9 or 11, so each verdict formula is met once
-    // above and once below its target; "Tỷ lệ hộ nghèo" and "Số vụ cháy rừng" are judged ≤.
+    // Two baselines (D huyện giao, E HĐND xã giao), actual F, percents G and H, verdict I. Every
+    // indicator row gets targets 10 and 8 and an actual of 9 or 11, so each verdict formula is met
+    // once above and once below its target; "Tỷ lệ hộ nghèo" and "Số vụ cháy rừng" are judged ≤.
     const rows: number[] = [];
     ws.eachRow((row, r) => {
       const stt = row.getCell(1).value;
-      if (r > 6 && row.getCell(7).formula && stt !== "-") rows.push(r);
+      if (r > 6 && row.getCell(9).formula && stt !== "-") rows.push(r);
     });
     rows.forEach((r, i) => {
-      ws.getCell(`D${r}`).value = 10;
-      ws.getCell(`E${r}`).value = i % 2 ? 11 : 9;
+      // The first row has only the second baseline: its verdict is measured against that one.
+      if (i > 0) ws.getCell(`D${r}`).value = 10;
+      ws.getCell(`E${r}`).value = 8;
+      ws.getCell(`F${r}`).value = i % 2 ? 11 : 9;
     });
     const filled = path.join(dir, "filled.xlsx");
     await wb.xlsx.writeFile(filled);
@@ -184,8 +202,10 @@ lo(
     let lower = 0;
     for (const r of rows) {
       const item = report.items.find((i) => i.row === r)!;
-      expect([r, computed.get(`${ws.name}!G${r}`)]).toEqual([r, item.verdict]);
-      expect([r, close(computed.get(`${ws.name}!F${r}`), item.percent)]).toEqual([r, true]);
+      expect([r, computed.get(`${ws.name}!I${r}`)]).toEqual([r, item.verdict]);
+      expect(item.verdict).not.toBeNull();
+      expect([r, close(computed.get(`${ws.name}!G${r}`), item.percent)]).toEqual([r, true]);
+      expect([r, close(computed.get(`${ws.name}!H${r}`), ((i: number) => (i % 2 ? 11 : 9) / 8 * 100)(rows.indexOf(r)))]).toEqual([r, true]);
       if (isLowerIsBetter(item.name)) lower++;
     }
     expect(rows.length).toBe(16);
@@ -223,7 +243,8 @@ lo(
       const verdict = computed.get(`${sheet}!I${item.row}`);
       expect([item.row, close(pct, item.percent)]).toEqual([item.row, true]);
       if (item.verdict) {
-        expect([item.row, verdict]).toEqual([item.row, item.verdict]);
+        // In the sheet's own word where it agreed ("Vượt" stays "Vượt"): the same verdict.
+        expect([item.row, readVerdict(verdict as string)]).toEqual([item.row, item.verdict]);
         compared++;
       }
     }
@@ -233,6 +254,45 @@ lo(
   },
   180_000,
 );
+
+lo(
+  "after Tính lại, LibreOffice shows every percent the sheet stated rightly as the sheet showed it (59.44, not 59.44167), and the sheet's own verdict words",
+  async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-shown-"));
+    const input = path.join(FIXTURES, "f2-binh-trung-table.xlsx");
+    const out = path.join(dir, "out.xlsx");
+    expect(run("recalc", input, "-o", out).status).toBe(0);
+    const [before, after] = [await libreOfficeShown(input), await libreOfficeShown(out)];
+    const at = (grid: string[][], cell: string) => grid[Number(cell.slice(1)) - 1]?.[cell.charCodeAt(0) - 65] ?? "";
+    const report = analyseSheet((await readSnapshot(readFileSync(input), "f2")).sheets[0]);
+    const wrong = new Set(report.findings.map((f) => f.cell));
+    let same = 0;
+    for (const item of report.items) {
+      for (const col of ["G", "H"]) {
+        const cell = `${col}${item.row}`;
+        if (wrong.has(cell) || !at(before, cell)) continue;
+        expect([cell, at(after, cell)]).toEqual([cell, at(before, cell)]);
+        same++;
+      }
+    }
+    expect(same).toBeGreaterThanOrEqual(16);
+    expect(at(after, "G8")).toBe("59.44");
+    expect(at(after, "H8")).toBe("54.03%");
+    // G10 said 96,9 (one decimal) where 498,6/520 = 95,88…: the new figure, at the sheet's one decimal.
+    expect(at(after, "G10")).toBe("95.9");
+    // "Vượt" agrees with the computed verdict: it stays, now computed by a formula.
+    expect(at(after, "I11")).toBe("Vượt");
+    expect(at(after, "I12")).toBe("Chưa đạt");
+  },
+  180_000,
+);
+
+test("the CSV reader of the LibreOffice harness reads quoted commas, quotes and line breaks", () => {
+  expect(parseCsv('a,"b,c","say ""x"""\r\n"1\n2",,3\n')).toEqual([
+    ["a", "b,c", 'say "x"'],
+    ["1\n2", "", "3"],
+  ]);
+});
 
 test("formulas are written in the locale-neutral form: English names and comma separators", async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-f-"));
@@ -248,3 +308,48 @@ test("formulas are written in the locale-neutral form: English names and comma s
     expect(f).not.toMatch(/;|NẾU|VÀ|ISNUMBER\s*;/);
   }
 });
+
+lo(
+  "a workbook as LibreOffice saves it (one style for the whole body): a check paints exactly the finding cells",
+  async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-style-"));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Biểu");
+    const rows: (string | number)[][] = [
+      ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Đánh giá"],
+      [1, "Sản lượng lương thực", "tấn", 520, 498.6, 96.9, "Đạt"],
+      [2, "Trồng rừng mới", "ha", 25, 27.35, 109.4, "Đạt"],
+      [3, "Câu lạc bộ mới", "CLB", 2, 3, 150, "Đạt"],
+      [4, "Thu ngân sách", "triệu đồng", 12000, 13000, 108.33, "Chưa đạt"],
+    ];
+    const border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } } as ExcelJS.Borders;
+    rows.forEach((r, i) => r.forEach((v, j) => Object.assign(ws.getCell(i + 1, j + 1), { value: v, border, font: { name: "Times New Roman", size: 12 } })));
+    const file = path.join(dir, "in.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { file: saved, dir: work } = await recalculateWithLibreOffice(file);
+    try {
+      const { applyHighlights, workbookBytes } = await import("../../src/exceljs/write");
+      const { loadWorkbook, workbookSnapshot } = await import("../../src/exceljs/read");
+      const { planHighlights } = await import("../../src/engine");
+      const book = await loadWorkbook(readFileSync(saved));
+      const sheet = book.worksheets[0];
+      expect(sheet.getCell("F2").style).toBe(sheet.getCell("E5").style); // LibreOffice saved one style for the body
+      const fills = async (bytes: Uint8Array) => {
+        const b = await loadWorkbook(bytes);
+        const m = new Map<string, string>();
+        b.worksheets[0].eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => m.set(c.address, JSON.stringify(c.style.fill ?? null))));
+        return m;
+      };
+      const before = await fills(readFileSync(saved));
+      const highlights = planHighlights({ sheets: [analyseSheet(workbookSnapshot(book).sheets[0])] });
+      applyHighlights(book, highlights);
+      const after = await fills(await workbookBytes(book));
+      const changed = [...after.keys()].filter((k) => before.get(k) !== after.get(k)).sort();
+      expect(changed).toEqual(highlights.map((h) => h.cell).sort());
+      expect(changed).toEqual(["F2", "G2", "G5"]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+  180_000,
+);

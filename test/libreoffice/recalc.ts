@@ -11,7 +11,7 @@
  * runs in its own process group and the whole group is killed after 90 s.
  */
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -105,4 +105,65 @@ export async function libreOfficeValues(file: string, timeoutMs = LIBREOFFICE_TI
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What LibreOffice shows for the first sheet of `file` after recalculating it: the sheet saved as
+ * CSV with every cell "as shown" (its number format applied; LibreOffice's default en-US locale,
+ * so "59.44" and "54.03%"), rows of cells.
+ */
+export async function libreOfficeShown(file: string, timeoutMs = LIBREOFFICE_TIMEOUT_MS): Promise<string[][]> {
+  const bin = soffice();
+  if (!bin) throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-csv-"));
+  try {
+    const profile = path.join(dir, "profile");
+    mkdirSync(path.join(profile, "user"), { recursive: true });
+    writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+    const input = path.join(dir, "input.xlsx");
+    copyFileSync(file, input);
+    const out = path.join(dir, "out");
+    // Filter options: comma, double quote, UTF-8, from row 1, …, quote all text, detect, save as shown.
+    const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true";
+    const args = ["--headless", "--norestore", "--nologo", `-env:UserInstallation=file://${profile}`, "--convert-to", filter, "--outdir", out, input];
+    const { code, output } = await runBounded(bin, args, timeoutMs);
+    const result = path.join(out, "input.csv");
+    if (code !== 0 || !existsSync(result)) throw new Error(code === "timeout" ? `LibreOffice did not finish within ${timeoutMs / 1000} s and was stopped.` : `LibreOffice failed (exit ${code}): ${output.trim()}`);
+    return parseCsv(readFileSync(result, "utf8"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
 }
