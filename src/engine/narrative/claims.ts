@@ -10,6 +10,8 @@ import { formatPercent, formatViNumber, numberTokens, type NumberToken } from ".
 import { judgeStatedPercent } from "../percent";
 import { makeFinding, type Claim, type Finding, type FindingKind } from "../report";
 import { unitAfter, sameUnit, type UnitReading } from "./units";
+import { boundAround, boundBefore, OWN_RATE } from "./scan/bounds";
+import { headingBase } from "./scan/heading";
 
 export interface ProseResult {
   claims: Claim[];
@@ -63,7 +65,16 @@ const SHARE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,4}?(đạt|chiếm)(?:
 /** "…, đạt", "chiếm tỷ lệ:", "tỷ lệ huy động", "bằng" ending the words between a ratio and its percent. */
 const CONNECT = /^[^\d\n;]{0,80}?(?:^|[\s,:(*])((?:đạt|chiếm|bằng)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?|(?:tỷ|tỉ)[ \t]+lệ(?:[ \t]+\p{L}+(?!\p{L})){0,2})[ \t]*:?[ \t]*$/iu;
 
+/** "X/Y xã (79,3%)": a bare bracket right before the percent. */
+const BRACKET = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,3}\([ \t]*$/u;
+
+/** "212/230 ha. Đạt 92,1%": the percent opens the next sentence. */
+const NEXT_SENTENCE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,2}\.[ \t]+(?:Đạt|Bằng|Chiếm)([ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*$/u;
+
 function connector(mid: string): { rate: boolean } | null {
+  if (BRACKET.test(mid)) return { rate: false };
+  const next = NEXT_SENTENCE.exec(mid);
+  if (next) return { rate: Boolean(next[1]) };
   if (mid.length > 100 || SENTENCE_END.test(mid)) return null;
   // A closing bracket before any opening one ends the ratio's own clause ("03 đơn/3 vụ việc) đạt …").
   const close = mid.indexOf(")");
@@ -151,6 +162,45 @@ export function extractClaims(text: string, cell: string): ProseResult {
     return skipped ? { k: j, rate: skipped.rate } : null;
   };
 
+  /**
+   * "X/Y … đạt P% kế hoạch" where P ≠ X/Y. In real reports X/Y in this form is actual/plan: say it,
+   * as a warning while the words leave the base open, as an error when Y itself is named the plan
+   * ("19,3/30 tỷ đồng chỉ tiêu … đạt 70%"). A base announced in a list's heading ("các thôn đạt so
+   * với kế hoạch: …, 5/6 thôn đạt 100%") makes P another quantity: nothing is said.
+   */
+  const planMismatch = (i: number, a: Num, b: Num, pTok: Num, x: Decimal, y: Decimal, end: number) => {
+    if (headingBase(text, a.start)) {
+      addClaim("ratio", a.start, end, null);
+      return;
+    }
+    const exact = x.div(y).times(100);
+    const d = decs(pTok);
+    const named = OTHER_BASE.test(text.slice(unitAfter(text, b.end).end, unitAfter(text, b.end).end + 30));
+    const statedText = `${formatViNumber(val(pTok), d)}%`;
+    const exactText = formatPercent(exact, Math.max(2, d));
+    const xs = formatViNumber(val(a));
+    const ys = formatViNumber(val(b));
+    addClaim("ratio", a.start, end, false);
+    const f = finding(
+      "percent-mismatch",
+      cell,
+      text,
+      a.start,
+      end,
+      named
+        ? `Tỷ lệ ghi ${statedText} kế hoạch nhưng ${xs}/${ys} = ${exactText}%, mà ${ys} chính là kế hoạch được nêu.`
+        : `Tỷ lệ ghi ${statedText} so với kế hoạch nhưng ${xs}/${ys} = ${exactText}%; nếu ${ys} là kế hoạch thì tỷ lệ phải là ${formatViNumber(exact, d)}%, còn nếu tỷ lệ tính trên một kế hoạch khác thì cần ghi rõ kế hoạch đó.`,
+      named
+        ? `The percent says ${statedText} of plan but ${xs}/${ys} = ${exactText}%, and ${ys} is the plan named.`
+        : `The percent says ${statedText} of plan but ${xs}/${ys} = ${exactText}%; if ${ys} is the plan the percent is ${formatViNumber(exact, d)}%, and if it is measured against another plan, that plan should be named.`,
+      val(pTok).toNumber(),
+      exact.toNumber(),
+    );
+    if (!named) f.severity = "warning";
+    findings.push(f);
+    void i;
+  };
+
   // Ratios "X/Y = P%" and "X/Y … đạt P%".
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i];
@@ -185,9 +235,25 @@ export function extractClaims(text: string, cell: string): ProseResult {
       if (!pct && !tail.rate) continue;
       const end = pct ? pTok.end + pct[0].length : pTok.end;
       used.add(i).add(i + 1).add(tail.k);
+      // "7/12 trường đạt tỷ lệ này trên 90%", "5/5 thôn có tỷ lệ hộ nghèo dưới 3%": X/Y counts units that
+      // meet a threshold on their own rate; there is no ratio claim.
+      if (boundAround(text, pTok.start, end) || OWN_RATE.test(text.slice(b.end, pTok.start))) continue;
+      if (y.isZero()) continue;
+      const judgement = judgeStatedPercent(val(pTok), decs(pTok), x.div(y).times(100));
+      // "trên 46,2 ha/50 ha, đạt 92,5%": a bound on X makes it a floor (or ceiling); a percent on the
+      // bound's side fits it, and "khoảng X" fits anything.
+      const bound = boundBefore(text, a.start);
+      if (bound && judgement !== "ok") {
+        const exact = x.div(y).times(100);
+        const fits = bound === "approx" || (bound === "floor" ? val(pTok).gte(exact) : val(pTok).lte(exact));
+        if (fits) {
+          addClaim("ratio", a.start, end, null);
+          continue;
+        }
+      }
       // "18/20 đơn, đạt 100% kế hoạch": a percent "đạt" against a named plan may have another base than X/Y.
-      if (!tail.rate && OTHER_BASE.test(text.slice(end, end + 30)) && !y.isZero() && judgeStatedPercent(val(pTok), decs(pTok), x.div(y).times(100)) === "mismatch") {
-        addClaim("ratio", a.start, end, null);
+      if (!tail.rate && judgement === "mismatch" && OTHER_BASE.test(text.slice(end, end + 30))) {
+        planMismatch(i, a, b, pTok, x, y, end);
         continue;
       }
       judgeRatio(x, y, formatViNumber(val(a)), formatViNumber(val(b)), pTok, Boolean(pct), a.start, end);
