@@ -12,6 +12,7 @@ import { makeFinding, type Claim, type Finding, type FindingKind } from "../repo
 import { unitAfter, sameUnit, type UnitReading } from "./units";
 import { boundAround, boundBefore, OWN_RATE } from "./scan/bounds";
 import { headingBase } from "./scan/heading";
+import { sayIn, scaleOf, scanTotals } from "./scan/totals";
 
 export interface ProseResult {
   claims: Claim[];
@@ -53,14 +54,8 @@ function dateLike(text: string, a: NumberToken, b: NumberToken): boolean {
 /** How far apart (characters) two amounts may stand and still be read as the same item's money. */
 const MONEY_WINDOW = 1500;
 
-/** The longest "trong đó" list of parts read (characters). */
-const LIST_SPAN = 600;
-
 /** A baseline named after a percent ("đạt 100% kế hoạch", "so với dự toán"): maybe not the ratio's own. */
 const OTHER_BASE = /^[ \t]*(?:so với|kế hoạch|kh(?![\p{L}])|chỉ tiêu|dự toán|nghị quyết|mục tiêu)/iu;
-
-/** The words between a part and its share of the total: "vụ việc đạt", "học sinh chiếm tỷ lệ". */
-const SHARE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,4}?(đạt|chiếm)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*$/iu;
 
 /** "…, đạt", "chiếm tỷ lệ:", "tỷ lệ huy động", "bằng" ending the words between a ratio and its percent. */
 const CONNECT = /^[^\d\n;]{0,80}?(?:^|[\s,:(*])((?:đạt|chiếm|bằng)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?|(?:tỷ|tỉ)[ \t]+lệ(?:[ \t]+\p{L}+(?!\p{L})){0,2})[ \t]*:?[ \t]*$/iu;
@@ -350,96 +345,38 @@ export function extractClaims(text: string, cell: string): ProseResult {
     i = j + 1;
   }
 
-  // Totals with parts: "235 hồ sơ, trong đó: hộ tịch 98, chứng thực 130, khác 5".
-  const inThat = /trong đó/giu;
-  // The number just before each "trong đó": one pointer moving forward (matches come in text order).
-  let before = -1;
-  for (let m = inThat.exec(text); m; m = inThat.exec(text)) {
-    const at = m.index;
-    while (before + 1 < tokens.length && tokens[before + 1].end <= at) before++;
-    const ti = before;
-    if (ti < 0 || !ok(tokens[ti])) continue;
-    const total = tokens[ti] as Num;
-    const uT = unitAfter(text, total.end, 2);
-    if (at - total.end > 120 || !/^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,6}[,(:]?[ \t]*$/u.test(text.slice(total.end, at))) continue;
-    if (/^[ \t]*%/.test(text.slice(total.end, total.end + 3))) continue;
-    // The list runs to the end of its sentence or line, within a few hundred characters.
-    const listFrom = at + m[0].length;
-    const endM = /[.)](?:\s|$)|\n/u.exec(text.slice(listFrom, listFrom + LIST_SPAN));
-    if (!endM && listFrom + LIST_SPAN < text.length) continue;
-    const stop = endM ? listFrom + endM.index : text.length;
-    const listText = text.slice(at + m[0].length, stop);
-    // Parts are split at ";" and at "," that is not a decimal mark ("đạt 79,3%" stays whole).
-    const items: { text: string; at: number }[] = [];
-    const sep = /;|,(?!\d)/g;
-    let itemFrom = 0;
-    for (let sm = sep.exec(listText); ; sm = sep.exec(listText)) {
-      const to = sm ? sm.index : listText.length;
-      items.push({ text: listText.slice(itemFrom, to), at: listFrom + itemFrom });
-      if (!sm) break;
-      itemFrom = to + 1;
-    }
-    if (items.length < 2) continue;
-    const parts: Decimal[] = [];
-    const shares: { part: Num; pct: Num; at: number; end: number; sure: boolean }[] = [];
-    let exhaustive = false;
-    let usable = true;
-    for (const { text: item, at: itemAt } of items) {
-      const nums = numberTokens(item);
-      if (nums.length === 0 || !ok(nums[0])) {
-        usable = false;
-        break;
-      }
-      const u = unitAfter(item, nums[0].end, 2);
-      if (/^[ \t]*%/.test(item.slice(nums[0].end, nums[0].end + 3)) || (u.text && uT.text && !sameUnit(u, uT))) {
-        usable = false;
-        break;
-      }
-      if (/khác|còn lại/iu.test(item)) exhaustive = true;
-      parts.push(val(nums[0] as Num));
-      // A part's share of the total: "hòa giải thành 23 vụ việc đạt 79%", "06 vụ việc chiếm 21%".
-      const second = nums[1];
-      const share = second && ok(second) ? SHARE.exec(item.slice(nums[0].end, second.start)) : null;
-      const pct = second ? /^[ \t]*%/.exec(item.slice(second.end, second.end + 3)) : null;
-      if (share && pct) {
-        const shift = (t: NumberToken): Num => ({ ...t, start: t.start + itemAt, end: t.end + itemAt }) as Num;
-        shares.push({ part: shift(nums[0]), pct: shift(second), at: itemAt + nums[0].start, end: itemAt + second.end + pct[0].length, sure: /chiếm/iu.test(share[1]) });
-      }
-    }
-    if (!usable) continue;
-    for (const sh of val(total).isZero() ? [] : shares) {
-      // "chiếm" is a share of the total; "đạt" may be measured against a target instead: never flagged.
-      const exact = val(sh.part).div(val(total)).times(100);
-      if (!sh.sure && judgeStatedPercent(val(sh.pct), decs(sh.pct), exact) !== "ok") addClaim("ratio", sh.at, sh.end, null);
-      else judgeRatio(val(sh.part), val(total), formatViNumber(val(sh.part)), formatViNumber(val(total)), sh.pct, true, sh.at, sh.end);
-    }
-    const sum = parts.reduce((s, v) => s.plus(v), new Decimal(0));
-    const start = total.start;
-    const end = stop;
-    if (sum.eq(val(total))) {
-      addClaim("total", start, end, true);
-      continue;
-    }
-    if (sum.lt(val(total)) && !exhaustive) {
-      addClaim("total", start, end, null);
-      continue;
-    }
-    addClaim("total", start, end, false);
-    const terms = parts.map((v) => formatViNumber(v)).join(" + ");
-    findings.push(
-      finding(
-        "total-mismatch",
-        cell,
-        text,
-        start,
-        end,
-        `Tổng ghi ${formatViNumber(val(total))} nhưng các phần trong đó cộng lại: ${terms} = ${formatViNumber(sum)}.`,
-        `The total says ${formatViNumber(val(total))} but its parts add up to ${terms} = ${formatViNumber(sum)}.`,
-        val(total).toNumber(),
-        sum.toNumber(),
-      ),
-    );
-  }
+  // Totals with parts: "235 hồ sơ, trong đó: hộ tịch 98, chứng thực 130, khác 5" (scan/totals.ts).
+  scanTotals({
+    text,
+    tokens,
+    used,
+    addClaim,
+    judgeShare: (part, total, pct, start, end) =>
+      judgeRatio(part.value, total.value, sayIn(text, tokens, part, part), sayIn(text, tokens, total, total), pct as Num, true, start, end),
+    totalMismatch: (total, parts, sum, start, end, byShares) => {
+      const scale = scaleOf(tokens, total) ?? new Decimal(1);
+      const totalText = formatViNumber(total.value.div(scale));
+      const terms = parts.map((p) => sayIn(text, tokens, p, total)).join(" + ");
+      const sumText = formatViNumber(sum.div(scale));
+      findings.push(
+        finding(
+          "total-mismatch",
+          cell,
+          text,
+          start,
+          end,
+          byShares
+            ? `Tổng ghi ${totalText} nhưng các phần trong đó, với tỷ lệ cộng lại 100% (tức là đủ cả tổng), chỉ cộng lại: ${terms} = ${sumText}.`
+            : `Tổng ghi ${totalText} nhưng các phần trong đó cộng lại: ${terms} = ${sumText}.`,
+          byShares
+            ? `The total says ${totalText} but its parts, whose shares add up to 100% (so they are the whole), add up to ${terms} = ${sumText}.`
+            : `The total says ${totalText} but its parts add up to ${terms} = ${sumText}.`,
+          total.value.div(scale).toNumber(),
+          sum.div(scale).toNumber(),
+        ),
+      );
+    },
+  });
 
   // Malformed numbers: a thousands group that is not three digits ("2.800.00đ").
   for (const t of tokens) {

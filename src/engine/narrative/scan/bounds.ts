@@ -60,3 +60,10 @@ const SUBJECT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(rules.subject)})[ \\
 export function namesPerson(words: string): boolean {
   return SUBJECT.test(words);
 }
+
+const LABEL = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(rules.labels)})[ \\t]*(?:\\d+[ \\t]*(?:và|,|-|–)[ \\t]*)?$`, "iu");
+
+/** A figure that is a label's number, not an amount: "loại 1 và 2", "thôn 3", "tiêu chí 17". */
+export function labelled(text: string, pos: number): boolean {
+  return LABEL.test(text.slice(Math.max(0, pos - 24), pos));
+}
