@@ -13,6 +13,7 @@ import { unitAfter, sameUnit, type UnitReading } from "./units";
 import { boundAround, boundBefore, OWN_RATE } from "./scan/bounds";
 import { headingBase } from "./scan/heading";
 import { sayIn, scaleOf, scanTotals } from "./scan/totals";
+import { scanShares } from "./scan/shares";
 
 export interface ProseResult {
   claims: Claim[];
@@ -202,7 +203,8 @@ export function extractClaims(text: string, cell: string): ProseResult {
     const b = tokens[i + 1];
     if (!ok(a) || !ok(b)) continue;
     const between = text.slice(a.end, b.start);
-    if (!/^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,2}\/[ \t]*$/u.test(between)) continue;
+    // "X/Y", "1.870 học sinh đỗ tốt nghiệp/1.912", "X ha trong tổng số Y ha", "X hộ trên tổng số Y hộ".
+    if (!/^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,4}(?:\/|(?:trên|trong)[ \t]+tổng(?:[ \t]+số)?)[ \t]*$/iu.test(between)) continue;
     if (dateLike(text, a, b)) continue;
     const uA = unitAfter(text, a.end);
     const uB = unitAfter(text, b.end);
@@ -376,6 +378,15 @@ export function extractClaims(text: string, cell: string): ProseResult {
         ),
       );
     },
+  });
+
+  // Shares whose base stands elsewhere, and "A đạt P% dự toán (KH B)" (scan/shares.ts).
+  scanShares({
+    text,
+    tokens,
+    used,
+    addClaim,
+    judge: (x, y, pct, start, end) => judgeRatio(x.value, y.value, sayIn(text, tokens, x, y), sayIn(text, tokens, y, x), pct as Num, true, start, end),
   });
 
   // Malformed numbers: a thousands group that is not three digits ("2.800.00đ").
