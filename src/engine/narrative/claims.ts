@@ -14,6 +14,7 @@ import { boundAround, boundBefore, OWN_RATE } from "./scan/bounds";
 import { headingBase } from "./scan/heading";
 import { sayIn, scaleOf, scanTotals } from "./scan/totals";
 import { scanShares } from "./scan/shares";
+import { scanCounts } from "./scan/counts";
 
 export interface ProseResult {
   claims: Claim[];
@@ -387,6 +388,15 @@ export function extractClaims(text: string, cell: string): ProseResult {
     used,
     addClaim,
     judge: (x, y, pct, start, end) => judgeRatio(x.value, y.value, sayIn(text, tokens, x, y), sayIn(text, tokens, y, x), pct as Num, true, start, end),
+  });
+
+  // A named list's length and a count times a unit price (scan/counts.ts).
+  scanCounts({
+    text,
+    tokens,
+    used,
+    addClaim,
+    mismatch: (kind, start, end, vi, en, stated, expected) => findings.push(finding(kind, cell, text, start, end, vi, en, stated, expected)),
   });
 
   // Malformed numbers: a thousands group that is not three digits ("2.800.00đ").
