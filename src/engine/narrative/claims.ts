@@ -15,6 +15,7 @@ import { headingBase } from "./scan/heading";
 import { sayIn, scaleOf, scanTotals } from "./scan/totals";
 import { scanShares } from "./scan/shares";
 import { scanCounts } from "./scan/counts";
+import { contactNumber, dotDecimalAmount } from "./scan/dots";
 
 export interface ProseResult {
   claims: Claim[];
@@ -401,7 +402,24 @@ export function extractClaims(text: string, cell: string): ProseResult {
 
   // Malformed numbers: a thousands group that is not three digits ("2.800.00đ").
   for (const t of tokens) {
-    if (t.parsed !== "malformed") continue;
+    if (dotDecimalAmount(text, t) || (t.parsed !== "malformed" && t.parsed.dotDecimal && claims.some((c) => c.start <= t.start && t.end <= c.end))) {
+      const comma = t.text.replace(".", ",");
+      const f = finding(
+        "malformed-number",
+        cell,
+        text,
+        t.start,
+        t.end,
+        `Số "${t.text}" dùng dấu chấm làm dấu thập phân; theo cách viết số của Việt Nam phải là ${comma} (dấu chấm chỉ phân cách hàng nghìn, luôn đứng trước đúng ba chữ số). Số này được đọc là ${comma} vì không thể là số nào khác.`,
+        `"${t.text}" uses a dot as its decimal mark; in Vietnamese it is written ${comma} (a dot only groups thousands, before exactly three digits). It was read as ${comma}, the only value it can be.`,
+        t.text,
+        comma,
+      );
+      f.severity = "info";
+      findings.push(f);
+      continue;
+    }
+    if (t.parsed !== "malformed" || contactNumber(text, t)) continue;
     const groups = t.text.split(/[.,]/);
     if (!t.text.includes(".") || groups.length < 3 || !groups.slice(1).some((g) => g.length === 3)) continue;
     const u = unitAfter(text, t.end, 1);

@@ -14,6 +14,7 @@ import { extractClaims } from "./claims";
 import { evaluateTarget, parseTarget } from "../targets";
 import { parseViNumber } from "../numbers";
 import { parseTasks, statedVerdict, type Task, type TaskTree } from "./tasks";
+import { namesPerson } from "./scan/bounds";
 
 export { extractClaims } from "./claims";
 export { parseTasks } from "./tasks";
@@ -381,6 +382,9 @@ export function workbookFigureConflicts(workbook: WorkbookSnapshot, reports: She
       const text = cellText(grid.value(row, col));
       const before = normalise(text.slice(Math.max(0, claim.start - 40), claim.start)).split(/[^\p{L}]+/u).filter(Boolean).slice(-2);
       if (before.length < 2) continue;
+      // "ông A được 45/45 phiếu tán thành", "bà B 39/45 phiếu": votes and figures about a named person
+      // are about different subjects; a conflict needs the same subject.
+      if (/^phiếu$/iu.test(m[4] || m[2]) || namesPerson(text.slice(Math.max(0, claim.start - 80), claim.start))) continue;
       const key = `${before.join(" ")}|${m[3]}|${normalise(m[4] || m[2])}`;
       const prev = seen.get(key);
       if (!prev) {
