@@ -401,8 +401,17 @@ export function extractClaims(text: string, cell: string): ProseResult {
   });
 
   // Malformed numbers: a thousands group that is not three digits ("2.800.00đ").
+  // Claims by start, with the furthest end so far: whether a token lies in a claim, in one forward pass.
+  const spans = claims.map((c) => [c.start, c.end]).sort((x, y) => x[0] - y[0]);
+  let spanAt = 0;
+  let reach = -1;
+  const inClaim = (t: NumberToken) => {
+    while (spanAt < spans.length && spans[spanAt][0] <= t.start) reach = Math.max(reach, spans[spanAt++][1]);
+    return t.end <= reach;
+  };
   for (const t of tokens) {
-    if (dotDecimalAmount(text, t) || (t.parsed !== "malformed" && t.parsed.dotDecimal && claims.some((c) => c.start <= t.start && t.end <= c.end))) {
+    const within = inClaim(t);
+    if (dotDecimalAmount(text, t) || (t.parsed !== "malformed" && t.parsed.dotDecimal && within)) {
       const comma = t.text.replace(".", ",");
       const f = finding(
         "malformed-number",

@@ -34,8 +34,19 @@ export interface Amount {
 
 const SCALE_WORD = /^[ \t]*(?:tỷ|tỉ|triệu|nghìn|ngàn)(?![\p{L}])/iu;
 
+/** Amounts already read, per token list (one list per text): each token's amount is read once. */
+const CACHE = new WeakMap<NumberToken[], (Amount | null | undefined)[]>();
+
 /** The amount starting at token k (a compound amount takes the tokens after it). */
 export function amountAt(text: string, tokens: NumberToken[], k: number): Amount | null {
+  let cache = CACHE.get(tokens);
+  if (!cache) CACHE.set(tokens, (cache = []));
+  const hit = cache[k];
+  if (hit !== undefined) return hit;
+  return (cache[k] = readAmount(text, tokens, k));
+}
+
+function readAmount(text: string, tokens: NumberToken[], k: number): Amount | null {
   const t = tokens[k];
   if (!isNum(t)) return null;
   const percent = /^[ \t]*%/.test(text.slice(t.end, t.end + 3));

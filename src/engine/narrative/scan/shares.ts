@@ -78,9 +78,9 @@ export function scanShares(ctx: SharesContext): void {
       const t = tokens[j];
       if (!isNum(t) || /^[ \t]*%/.test(text.slice(t.end, t.end + 3))) continue;
       const b = amountAt(text, tokens, j);
-      if (!b || b.value.isZero() || !sameKind(a.unit, b.unit) || labelled(text, t.start)) continue;
+      if (!b || b.value.isZero() || !sameKind(a.unit, b.unit)) continue;
       const exact = a.value.div(b.value).times(100);
-      if (judgeStatedPercent(p.parsed.value, p.parsed.decimals, exact) === "ok") {
+      if (judgeStatedPercent(p.parsed.value, p.parsed.decimals, exact) === "ok" && !labelled(text, t.start)) {
         found = b.value;
         break;
       }
