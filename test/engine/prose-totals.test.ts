@@ -19,6 +19,8 @@ describe("pattern 2: totals whose parts come later", () => {
     "Năm nay xã gọi 24 thanh niên nhập ngũ. Trong đó có 21 thanh niên chính thức và 03 thanh niên dự bị.",
     "Tổng số hồ sơ tiếp nhận 412 hồ sơ, gồm: hộ tịch 230 hồ sơ, chứng thực 150 hồ sơ, đất đai 32 hồ sơ.",
     "Thu ngân sách do xã quản lý 12,6 tỷ đồng, đạt 48% dự toán. Cụ thể, thu thuế và phí 7,3 tỷ đồng, bằng 45% dự toán; thu cấp, thuê đất, bán nhà: 5 tỷ đồng; thu tài chính: 0,3 tỷ đồng.",
+    // Parts after ", có".
+    "Số hồ sơ đang giải quyết gồm 1.172 hồ sơ, có 950 hồ sơ chưa đến hạn và 222 hồ sơ đã quá hạn.",
     // Parts on "+" lines.
     "- Tổng diện tích gieo trồng 640 ha, trong đó:\n+ Lúa 410 ha\n+ Màu và cây công nghiệp ngắn ngày: 230 ha.\n- Sản lượng lúa 2.500 tấn.",
     // A part's amount is the figure in the total's unit, not its first number.
@@ -36,6 +38,7 @@ describe("pattern 2: totals whose parts come later", () => {
     // Categories that may overlap are not a partition.
     "Toàn xã có 1.250 đảng viên, trong đó nữ 540 đảng viên, dân tộc thiểu số 830 đảng viên.",
     "Đoàn có 96 hội viên, trong đó 41 hội viên nữ, 70 hội viên là người dân tộc thiểu số.",
+    "Lớp có 32 học sinh, có 17 học sinh nữ và 19 học sinh dân tộc thiểu số.",
     // A partial list: fewer than the total and no "khác".
     "Tiếp nhận 120 đơn, trong đó đất đai 70 đơn, môi trường 20 đơn.",
     // A label's number is no amount.
@@ -53,6 +56,7 @@ describe("pattern 2: totals whose parts come later", () => {
     ["Năm nay xã gọi 24 thanh niên nhập ngũ. Trong đó có 22 thanh niên chính thức và 03 thanh niên dự bị.", "Tổng ghi 24 nhưng các phần trong đó cộng lại: 22 + 3 = 25."],
     ["Tổng đàn 1.020 con, trong đó bò 880 con, trâu 150 con, dê còn lại 10 con.", "Tổng ghi 1.020 nhưng các phần trong đó cộng lại: 880 + 150 + 10 = 1.040."],
     ["- Tổng diện tích gieo trồng 640 ha, trong đó:\n+ Lúa 430 ha\n+ Màu và cây công nghiệp ngắn ngày: 230 ha.", "Tổng ghi 640 nhưng các phần trong đó cộng lại: 430 + 230 = 660."],
+    ["Tiếp nhận 50 đơn, có 30 đơn đất đai và 12 đơn khác.", "Tổng ghi 50 nhưng các phần trong đó cộng lại: 30 + 12 = 42."],
     // Rounding allowance is half a unit per part, no more.
     ["Tổng vốn giải ngân 10,27 tỷ đồng, trong đó vốn tỉnh 6,2 tỷ đồng, vốn huyện 4,3 tỷ đồng.", "Tổng ghi 10,27 nhưng các phần trong đó cộng lại: 6,2 + 4,3 = 10,5."],
   ])("flagged: %s", (text, message) => {

@@ -36,6 +36,8 @@ function listItems(text: string, from: number, bracket: boolean): { items: strin
     const c = text[end];
     if (c === "\n" || c === ";" || c === ":" || (bracket ? c === ")" : c === "(" || c === ")")) break;
     if (c === "." && !ABBREV.test(text.slice(Math.max(0, end - 3), end))) break;
+    // ", 3 xã …": the next count starts the next list.
+    if (c === "," && /^,[ \t]*\d/.test(text.slice(end, end + 4))) break;
   }
   if (end >= limit) return null;
   const body = text.slice(from, end);

@@ -29,7 +29,7 @@ export interface TotalsContext {
 const LIST_SPAN = 600;
 
 /** "trong đó", "gồm:", "bao gồm:", "Cụ thể," / "cụ thể như sau:". */
-const TRIGGER = /(?<![\p{L}])(?:trong đó|(?:bao )?gồm(?=[ \t]*:)|cụ thể(?:[ \t]+như sau)?(?=[ \t]*[,:]))(?![\p{L}])/giu;
+const TRIGGER = /(?<![\p{L}])(?:trong đó|(?:bao )?gồm(?=[ \t]*:)|cụ thể(?:[ \t]+như sau)?(?=[ \t]*[,:])|(?<=\d[ \t]*[\p{L}]+(?:[ \t]+[\p{L}]+)?[ \t]*,[ \t]*)có(?=[ \t]+\d))(?![\p{L}])/giu;
 
 /** Words a tail clause after a total starts with ("đạt 61% dự toán", "tăng 12% so với cùng kỳ"). */
 const TAIL = /^[ \t]*(?:đạt|bằng|tăng|giảm|chiếm|vượt|so|ước|tương đương|tỷ lệ|tỉ lệ|là|và|trong)(?![\p{L}])/iu;
@@ -262,10 +262,12 @@ export function scanTotals(ctx: TotalsContext): void {
     if (parts.length < 2) continue;
     const end = stop;
     // Overlapping categories (nữ, dân tộc thiểu số, đảng viên) are not a partition.
-    const overlap = parts.some((p) => overlapping(p.name));
+    // (A part's name runs from the previous part's amount, so words after a part's figure count too.)
+    const overlap = parts.some((p) => overlapping(p.name)) || overlapping(text.slice(parts[parts.length - 1].amount.end, stop));
     // Shares that add up to 100% say the list is the whole.
     const byShares = shareCount === parts.length && shareSum.minus(100).abs().lte(0.5 * parts.length);
-    const whole = REST.test(parts[parts.length - 1].name) || byShares;
+    const lastPart = parts[parts.length - 1];
+    const whole = REST.test(lastPart.name + text.slice(lastPart.amount.end, stop)) || byShares;
     let sum = new Decimal(0);
     let lo = new Decimal(0);
     let hi: Decimal | null = new Decimal(0);
