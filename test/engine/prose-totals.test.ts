@@ -27,6 +27,8 @@ describe("pattern 2: totals whose parts come later", () => {
     "Toàn xã có 560 em trong độ tuổi mầm non, trong đó trẻ 3 tuổi có 210 em, trẻ 4 tuổi 170 em, trẻ 5 tuổi 180 em.",
     // Mixed money scales and a total that is a floor.
     "Quỹ đã vận động được hơn 8 tỷ đồng; trong đó Trung ương hỗ trợ 200 triệu đồng, cấp tỉnh 3,1 tỷ đồng, cấp huyện 4,9 tỷ đồng.",
+    // Compound amounts, the total's included.
+    "Giá trị giải ngân ước đạt 86 tỷ 894 triệu đồng, đạt 35,62% kế hoạch; trong đó vốn huyện 24 tỷ 423 triệu đồng, vốn tỉnh 62 tỷ 471 triệu đồng.",
     // Parts rounded to one decimal of tỷ đồng: half a unit each.
     "Tổng vốn giải ngân 10,47 tỷ đồng, trong đó vốn tỉnh 6,2 tỷ đồng, vốn huyện 4,3 tỷ đồng.",
   ])("silent and read as right: %s", (text) => {
@@ -57,6 +59,10 @@ describe("pattern 2: totals whose parts come later", () => {
     ["Tổng đàn 1.020 con, trong đó bò 880 con, trâu 150 con, dê còn lại 10 con.", "Tổng ghi 1.020 nhưng các phần trong đó cộng lại: 880 + 150 + 10 = 1.040."],
     ["- Tổng diện tích gieo trồng 640 ha, trong đó:\n+ Lúa 430 ha\n+ Màu và cây công nghiệp ngắn ngày: 230 ha.", "Tổng ghi 640 nhưng các phần trong đó cộng lại: 430 + 230 = 660."],
     ["Tiếp nhận 50 đơn, có 30 đơn đất đai và 12 đơn khác.", "Tổng ghi 50 nhưng các phần trong đó cộng lại: 30 + 12 = 42."],
+    [
+      "Giá trị giải ngân ước đạt 86 tỷ 894 triệu đồng, đạt 35,62% kế hoạch; trong đó vốn huyện 24 tỷ 423 triệu đồng, vốn tỉnh 72 tỷ 471 triệu đồng.",
+      "Tổng ghi 86.894.000.000 nhưng các phần trong đó cộng lại: 24 tỷ 423 triệu đồng + 72 tỷ 471 triệu đồng = 96.894.000.000.",
+    ],
     // Rounding allowance is half a unit per part, no more.
     ["Tổng vốn giải ngân 10,27 tỷ đồng, trong đó vốn tỉnh 6,2 tỷ đồng, vốn huyện 4,3 tỷ đồng.", "Tổng ghi 10,27 nhưng các phần trong đó cộng lại: 6,2 + 4,3 = 10,5."],
   ])("flagged: %s", (text, message) => {

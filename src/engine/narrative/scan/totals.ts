@@ -109,6 +109,8 @@ function findTotal(ctx: TotalsContext, at: number, lo: number): Amount | null {
     break;
   }
   if (k <= first || !isNum(tokens[k])) return null;
+  // "96 tỷ 894 triệu đồng": the last figure may be a compound amount's tail.
+  while (k - 1 > first && (amountAt(text, tokens, k - 1)?.last ?? -1) >= k) k--;
   let total = amountAt(text, tokens, k);
   if (!total || total.percent) return null;
   let after = total.end;
