@@ -11,11 +11,11 @@ import { judgeStatedPercent } from "../percent";
 import { makeFinding, type Claim, type Finding, type FindingKind } from "../report";
 import { unitAfter, sameUnit, type UnitReading } from "./units";
 import { boundAround, boundBefore, OWN_RATE } from "./scan/bounds";
-import { headingBase } from "./scan/heading";
+import { headingBase, planFinding } from "./scan/heading";
 import { sayIn, scaleOf, scanTotals } from "./scan/totals";
 import { scanShares } from "./scan/shares";
 import { scanCounts } from "./scan/counts";
-import { contactNumber, dotDecimalAmount } from "./scan/dots";
+import { scanNumbers } from "./scan/dots";
 
 export interface ProseResult {
   claims: Claim[];
@@ -53,9 +53,6 @@ function dateLike(text: string, a: NumberToken, b: NumberToken): boolean {
   if (x >= 1 && x <= 31 && y >= 1 && y <= 12 && /^\s*(?:\/|năm)/u.test(text.slice(b.end, b.end + 5))) return true;
   return false;
 }
-
-/** How far apart (characters) two amounts may stand and still be read as the same item's money. */
-const MONEY_WINDOW = 1500;
 
 /** A baseline named after a percent ("đạt 100% kế hoạch", "so với dự toán"): maybe not the ratio's own. */
 const OTHER_BASE = /^[ \t]*(?:so với|kế hoạch|kh(?![\p{L}])|chỉ tiêu|dự toán|nghị quyết|mục tiêu)/iu;
@@ -166,37 +163,11 @@ export function extractClaims(text: string, cell: string): ProseResult {
    * ("19,3/30 tỷ đồng chỉ tiêu … đạt 70%"). A base announced in a list's heading ("các thôn đạt so
    * với kế hoạch: …, 5/6 thôn đạt 100%") makes P another quantity: nothing is said.
    */
-  const planMismatch = (i: number, a: Num, b: Num, pTok: Num, x: Decimal, y: Decimal, end: number) => {
-    if (headingBase(text, a.start)) {
-      addClaim("ratio", a.start, end, null);
-      return;
-    }
-    const exact = x.div(y).times(100);
-    const d = decs(pTok);
-    const named = OTHER_BASE.test(text.slice(unitAfter(text, b.end).end, unitAfter(text, b.end).end + 30));
-    const statedText = `${formatViNumber(val(pTok), d)}%`;
-    const exactText = formatPercent(exact, Math.max(2, d));
-    const xs = formatViNumber(val(a));
-    const ys = formatViNumber(val(b));
+  const planMismatch = (a: Num, b: Num, pTok: Num, x: Decimal, y: Decimal, end: number) => {
+    const base = unitAfter(text, b.end).end;
+    if (headingBase(text, a.start)) return addClaim("ratio", a.start, end, null);
     addClaim("ratio", a.start, end, false);
-    const f = finding(
-      "percent-mismatch",
-      cell,
-      text,
-      a.start,
-      end,
-      named
-        ? `Tỷ lệ ghi ${statedText} kế hoạch nhưng ${xs}/${ys} = ${exactText}%, mà ${ys} chính là kế hoạch được nêu.`
-        : `Tỷ lệ ghi ${statedText} so với kế hoạch nhưng ${xs}/${ys} = ${exactText}%; nếu ${ys} là kế hoạch thì tỷ lệ phải là ${formatViNumber(exact, d)}%, còn nếu tỷ lệ tính trên một kế hoạch khác thì cần ghi rõ kế hoạch đó.`,
-      named
-        ? `The percent says ${statedText} of plan but ${xs}/${ys} = ${exactText}%, and ${ys} is the plan named.`
-        : `The percent says ${statedText} of plan but ${xs}/${ys} = ${exactText}%; if ${ys} is the plan the percent is ${formatViNumber(exact, d)}%, and if it is measured against another plan, that plan should be named.`,
-      val(pTok).toNumber(),
-      exact.toNumber(),
-    );
-    if (!named) f.severity = "warning";
-    findings.push(f);
-    void i;
+    findings.push(planFinding(cell, text, a.start, end, val(a), val(b), val(pTok), decs(pTok), x.div(y).times(100), OTHER_BASE.test(text.slice(base, base + 30))));
   };
 
   // Ratios "X/Y = P%" and "X/Y … đạt P%".
@@ -252,7 +223,7 @@ export function extractClaims(text: string, cell: string): ProseResult {
       }
       // "18/20 đơn, đạt 100% kế hoạch": a percent "đạt" against a named plan may have another base than X/Y.
       if (!tail.rate && judgement === "mismatch" && OTHER_BASE.test(text.slice(end, end + 30))) {
-        planMismatch(i, a, b, pTok, x, y, end);
+        planMismatch(a, b, pTok, x, y, end);
         continue;
       }
       judgeRatio(x, y, formatViNumber(val(a)), formatViNumber(val(b)), pTok, Boolean(pct), a.start, end);
@@ -400,90 +371,8 @@ export function extractClaims(text: string, cell: string): ProseResult {
     mismatch: (kind, start, end, vi, en, stated, expected) => findings.push(finding(kind, cell, text, start, end, vi, en, stated, expected)),
   });
 
-  // Malformed numbers: a thousands group that is not three digits ("2.800.00đ").
-  // Claims by start, with the furthest end so far: whether a token lies in a claim, in one forward pass.
-  const spans = claims.map((c) => [c.start, c.end]).sort((x, y) => x[0] - y[0]);
-  let spanAt = 0;
-  let reach = -1;
-  const inClaim = (t: NumberToken) => {
-    while (spanAt < spans.length && spans[spanAt][0] <= t.start) reach = Math.max(reach, spans[spanAt++][1]);
-    return t.end <= reach;
-  };
-  for (const t of tokens) {
-    const within = inClaim(t);
-    if (dotDecimalAmount(text, t) || (t.parsed !== "malformed" && t.parsed.dotDecimal && within)) {
-      const comma = t.text.replace(".", ",");
-      const f = finding(
-        "malformed-number",
-        cell,
-        text,
-        t.start,
-        t.end,
-        `Số "${t.text}" dùng dấu chấm làm dấu thập phân; theo cách viết số của Việt Nam phải là ${comma} (dấu chấm chỉ phân cách hàng nghìn, luôn đứng trước đúng ba chữ số). Số này được đọc là ${comma} vì không thể là số nào khác.`,
-        `"${t.text}" uses a dot as its decimal mark; in Vietnamese it is written ${comma} (a dot only groups thousands, before exactly three digits). It was read as ${comma}, the only value it can be.`,
-        t.text,
-        comma,
-      );
-      f.severity = "info";
-      findings.push(f);
-      continue;
-    }
-    if (t.parsed !== "malformed" || contactNumber(text, t)) continue;
-    const groups = t.text.split(/[.,]/);
-    if (!t.text.includes(".") || groups.length < 3 || !groups.slice(1).some((g) => g.length === 3)) continue;
-    const u = unitAfter(text, t.end, 1);
-    const end = u.scale ? u.end : t.end;
-    findings.push(
-      finding(
-        "malformed-number",
-        cell,
-        text,
-        t.start,
-        end,
-        `Số "${text.slice(t.start, end)}" viết sai: dấu chấm phân cách hàng nghìn phải đứng trước đúng ba chữ số, nên không biết đây là số nào.`,
-        `"${text.slice(t.start, end)}" is not a valid number: a thousands dot must be followed by exactly three digits, so its value cannot be known.`,
-        t.text,
-        null,
-      ),
-    );
-  }
-
-  // One amount in two money scales: "150.000 triệu đồng" beside "150.000.000 đồng" (the same item:
-  // within a few lines of each other). A sliding window keeps this linear in the length of the text.
-  const digits = (d: Decimal) => d.toFixed().replace(/\./, "").replace(/0+$/, "");
-  const money: { t: Num; u: UnitReading; dong: Decimal; sig: string }[] = [];
-  for (const t of tokens) {
-    if (!ok(t)) continue;
-    const u = unitAfter(text, t.end, 1);
-    if (u.scale && val(t).gte(1000)) money.push({ t, u, dong: val(t).times(u.scale), sig: digits(val(t)) });
-  }
-  let from = 0;
-  for (let j = 0; j < money.length; j++) {
-    const b = money[j];
-    while (money[from].t.start < b.t.start - MONEY_WINDOW) from++;
-    for (let i = from; i < j; i++) {
-      const a = money[i];
-      if (a.sig !== b.sig || a.u.scale!.eq(b.u.scale!) || val(a.t).eq(val(b.t))) continue;
-      const ratio = a.dong.gt(b.dong) ? a.dong.div(b.dong) : b.dong.div(a.dong);
-      if (!ratio.isInteger() || ![1e3, 1e6, 1e9].some((k) => ratio.eq(k))) continue;
-      const qa = text.slice(a.t.start, a.u.end);
-      const qb = text.slice(b.t.start, b.u.end);
-      findings.push(
-        finding(
-          "unit-mismatch",
-          cell,
-          text,
-          a.t.start,
-          a.u.end,
-          `Cùng một khoản tiền được ghi bằng hai đơn vị: "${qa}" và "${qb}" lệch nhau ${formatViNumber(ratio)} lần; cần thống nhất một đơn vị (đồng, triệu đồng hoặc tỷ đồng).`,
-          `The same amount is written in two money scales: "${qa}" and "${qb}" differ ${formatViNumber(ratio)} times; use one unit (đồng, triệu đồng or tỷ đồng).`,
-          qa,
-          qb,
-        ),
-      );
-      break;
-    }
-  }
+  // Malformed numbers, dot-decimal figures and one amount in two money scales (scan/dots.ts).
+  scanNumbers(text, cell, tokens, claims, findings);
 
   claims.sort((x, y) => x.start - y.start);
   findings.sort((x, y) => (x.start ?? 0) - (y.start ?? 0));
