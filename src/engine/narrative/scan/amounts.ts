@@ -34,6 +34,14 @@ export interface Amount {
 
 const SCALE_WORD = /^[ \t]*(?:tỷ|tỉ|triệu|nghìn|ngàn)(?![\p{L}])/iu;
 
+const HALVES: Decimal[] = [];
+
+/** Half the last written unit of a figure with `decimals` decimals: 0,5 × 10^-decimals, made once each. */
+function halfUnit(decimals: number): Decimal {
+  if (decimals > 30) return new Decimal(10).pow(-decimals).div(2);
+  return (HALVES[decimals] ??= new Decimal(10).pow(-decimals).div(2));
+}
+
 /** Amounts already read, per token list (one list per text): each token's amount is read once. */
 const CACHE = new WeakMap<NumberToken[], (Amount | null | undefined)[]>();
 
@@ -53,7 +61,7 @@ function readAmount(text: string, tokens: NumberToken[], k: number): Amount | nu
   let unit = unitAfter(text, t.end, 2);
   let value = t.parsed.value;
   let last = k;
-  let half = new Decimal(10).pow(-t.parsed.decimals).div(2);
+  let half = halfUnit(t.parsed.decimals);
   let rounded = false;
   if (unit.scale && !/(?:đ|vn)/iu.test(unit.text)) {
     // "7 triệu con", "400 ngàn tấn": a scale word before another unit counts that unit, not money.
@@ -78,7 +86,7 @@ function readAmount(text: string, tokens: NumberToken[], k: number): Amount | nu
       if (!u.scale || !u.scale.lt(scale)) break;
       const next = tokens[j] as Num;
       value = value.plus(next.parsed.value.times(u.scale));
-      half = new Decimal(10).pow(-next.parsed.decimals).div(2).times(u.scale);
+      half = halfUnit(next.parsed.decimals).times(u.scale);
       scale = u.scale;
       last = j;
       finalUnit = u;

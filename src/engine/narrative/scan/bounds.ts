@@ -13,10 +13,10 @@ function alternation(words: string[]): string {
   return [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
 }
 
-const BEFORE: [BoundKind, RegExp][] = (["approx", "floor", "ceiling"] as BoundKind[]).map((k) => [
-  k,
-  new RegExp(`(?:^|[^\\p{L}])(?:${alternation(rules.bounds[k])})[ \\t]*(?:mức[ \\t]*)?:?[ \\t]*$`, "iu"),
-]);
+/** Every bound word in one expression (longest first, so "trên dưới" wins over "dưới"), and its kind. */
+const KIND = new Map<string, BoundKind>();
+for (const k of ["ceiling", "floor", "approx"] as BoundKind[]) for (const w of rules.bounds[k]) KIND.set(w.toLowerCase(), k);
+const BEFORE = new RegExp(`(?:^|[^\\p{L}])(${alternation([...KIND.keys()])})[ \\t]*(?:mức[ \\t]*)?:?[ \\t]*$`, "iu");
 const SIGNS: [BoundKind, RegExp][] = [
   ["floor", /(?:≥|>=|>)[ \t]*$/u],
   ["ceiling", /(?:≤|<=|<)[ \t]*$/u],
@@ -27,9 +27,8 @@ const AFTER: [BoundKind, RegExp][] = (["floor", "ceiling"] as const).map((k) => 
 export function boundBefore(text: string, pos: number): BoundKind | null {
   const left = text.slice(Math.max(0, pos - 24), pos);
   for (const [k, re] of SIGNS) if (re.test(left)) return k;
-  // "trên dưới" is an approximation: test the longer phrase first.
-  for (const [k, re] of BEFORE) if (re.test(left)) return k;
-  return null;
+  const m = BEFORE.exec(left);
+  return m ? (KIND.get(m[1].toLowerCase()) ?? null) : null;
 }
 
 /** "trở lên" / "trở xuống" right after a figure (and its "%"). */

@@ -64,14 +64,14 @@ export function scanCounts(ctx: CountsContext): void {
     const slash = /^[ \t]*\/[ \t]*\d+/.exec(text.slice(t.end, t.end + 8));
     if (slash) from = t.end + slash[0].length;
     else if (/\/[ \t]*$/.test(text.slice(Math.max(0, t.start - 2), t.start))) continue;
+    const nounM = COUNTABLE.exec(text.slice(from, from + 40).trimStart());
+    if (!nounM) continue;
     const m = LIST_START.exec(text.slice(from, from + 200));
     if (!m) continue;
     const list = listItems(text, from + m[0].length, Boolean(m[2]));
     if (!list) continue;
     start = t.start;
     const end = list.end;
-    const nounM = COUNTABLE.exec(text.slice(from, from + 40).trimStart());
-    if (!nounM) continue;
     const noun = nounM[0];
     if (/(?<![\p{L}])(?:gồm|các|những|đối tượng|loại|như|theo|số)(?![\p{L}])/iu.test(m[0])) continue;
     if (list.items.length === n) {

@@ -73,12 +73,16 @@ export function scanShares(ctx: SharesContext): void {
     while (tokens[from].start < a.start - WINDOW) from++;
     const sentenceEnd = nextSentenceEnd(text, pEnd);
     let found: Decimal | null = null;
+    const aNum = a.value.toNumber();
+    const pNum = p.parsed.value.toNumber();
     for (let j = from; j < tokens.length && tokens[j].start < sentenceEnd; j++) {
       if (j >= ai && j <= k) continue;
       const t = tokens[j];
       if (!isNum(t) || /^[ \t]*%/.test(text.slice(t.end, t.end + 3))) continue;
       const b = amountAt(text, tokens, j);
       if (!b || b.value.isZero() || !sameKind(a.unit, b.unit)) continue;
+      // A cheap look in binary floating point first; the exact test only for a near fit.
+      if (Math.abs((aNum / b.value.toNumber()) * 100 - pNum) > 1) continue;
       const exact = a.value.div(b.value).times(100);
       if (judgeStatedPercent(p.parsed.value, p.parsed.decimals, exact) === "ok" && !labelled(text, t.start)) {
         found = b.value;

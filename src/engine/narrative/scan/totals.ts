@@ -29,7 +29,10 @@ export interface TotalsContext {
 const LIST_SPAN = 600;
 
 /** "trong đó", "gồm:", "bao gồm:", "Cụ thể," / "cụ thể như sau:". */
-const TRIGGER = /(?<![\p{L}])(?:trong đó|(?:bao )?gồm(?=[ \t]*:)|cụ thể(?:[ \t]+như sau)?(?=[ \t]*[,:])|(?<=\d[ \t]*[\p{L}]+(?:[ \t]+[\p{L}]+)?[ \t]*,[ \t]*)có(?=[ \t]+\d))(?![\p{L}])/giu;
+const TRIGGER = /(?<![\p{L}])(?:trong đó|(?:bao )?gồm(?=[ \t]*:)|cụ thể(?:[ \t]+như sau)?(?=[ \t]*[,:])|có(?=[ \t]+\d))(?![\p{L}])/giu;
+
+/** "7.172 hồ sơ, có 5.950 …": "có" opens a list of parts only right after a figure, its unit and a comma. */
+const AFTER_FIGURE = /\d[ \t]*[\p{L}]+(?:[ \t]+[\p{L}]+)?[ \t]*,[ \t]*$/u;
 
 /** Words a tail clause after a total starts with ("đạt 61% dự toán", "tăng 12% so với cùng kỳ"). */
 const TAIL = /^[ \t]*(?:đạt|bằng|tăng|giảm|chiếm|vượt|so|ước|tương đương|tỷ lệ|tỉ lệ|là|và|trong)(?![\p{L}])/iu;
@@ -180,6 +183,7 @@ export function scanTotals(ctx: TotalsContext): void {
   TRIGGER.lastIndex = 0;
   for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) {
     const at = m.index;
+    if (/^có$/iu.test(m[0]) && !AFTER_FIGURE.test(text.slice(Math.max(0, at - 40), at))) continue;
     while (before + 1 < tokens.length && tokens[before + 1].end <= at) before++;
     if (before < 0) continue;
     const total = findTotal(ctx, at, before);
