@@ -103,7 +103,8 @@ export interface Item {
 /** A claim found in prose (narrative layout): quote and character offsets in its cell's text. */
 export interface Claim {
   cell: string;
-  kind: "ratio" | "arithmetic" | "total" | "count" | "verdict" | "figure";
+  /** "share": an amount's percent of a base that stands elsewhere in the text (read only when some amount around fits). */
+  kind: "ratio" | "arithmetic" | "total" | "count" | "verdict" | "figure" | "share";
   quote: string;
   start: number;
   end: number;

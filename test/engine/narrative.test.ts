@@ -292,13 +292,20 @@ test("a part's share of a 'trong đó' total: 'chiếm' is checked, 'đạt' (ma
   expect(r.findings.map((f) => [f.kind, f.message])).toEqual([["percent-mismatch", "Tỷ lệ ghi 25% nhưng 6/29 = 20,69%."]]);
 });
 
-test("a percent 'đạt' against a named plan may have another base: read, never flagged; one without a named base is", () => {
+test("a percent 'đạt' against a named plan may have another base: said as a warning that names the doubt; one without a named base is an error", () => {
   const r = extractClaims("Đã giải quyết 18/20 đơn, đạt 100% kế hoạch năm. Trồng rừng được 27,23/25ha đạt 109,4%.", "B5");
   expect(r.claims.map((c) => [c.quote, c.ok])).toEqual([
-    ["18/20 đơn, đạt 100%", null],
+    ["18/20 đơn, đạt 100%", false],
     ["27,23/25ha đạt 109,4%", false],
   ]);
-  expect(r.findings.map((f) => [f.kind, f.message])).toEqual([["percent-mismatch", "Tỷ lệ ghi 109,4% nhưng 27,23/25 = 108,92%."]]);
+  expect(r.findings.map((f) => [f.kind, f.severity, f.message])).toEqual([
+    [
+      "percent-mismatch",
+      "warning",
+      "Tỷ lệ ghi 100% so với kế hoạch nhưng 18/20 = 90%; nếu 20 là kế hoạch thì tỷ lệ phải là 90%, còn nếu tỷ lệ tính trên một kế hoạch khác thì cần ghi rõ kế hoạch đó.",
+    ],
+    ["percent-mismatch", "error", "Tỷ lệ ghi 109,4% nhưng 27,23/25 = 108,92%."],
+  ]);
 });
 
 describe("no expression backtracks", () => {

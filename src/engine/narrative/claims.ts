@@ -10,6 +10,12 @@ import { formatPercent, formatViNumber, numberTokens, type NumberToken } from ".
 import { judgeStatedPercent } from "../percent";
 import { makeFinding, type Claim, type Finding, type FindingKind } from "../report";
 import { unitAfter, sameUnit, type UnitReading } from "./units";
+import { boundAround, boundBefore, OWN_RATE } from "./scan/bounds";
+import { headingBase, planFinding } from "./scan/heading";
+import { sayIn, scaleOf, scanTotals } from "./scan/totals";
+import { scanShares } from "./scan/shares";
+import { scanCounts } from "./scan/counts";
+import { scanNumbers } from "./scan/dots";
 
 export interface ProseResult {
   claims: Claim[];
@@ -48,22 +54,22 @@ function dateLike(text: string, a: NumberToken, b: NumberToken): boolean {
   return false;
 }
 
-/** How far apart (characters) two amounts may stand and still be read as the same item's money. */
-const MONEY_WINDOW = 1500;
-
-/** The longest "trong đó" list of parts read (characters). */
-const LIST_SPAN = 600;
-
 /** A baseline named after a percent ("đạt 100% kế hoạch", "so với dự toán"): maybe not the ratio's own. */
 const OTHER_BASE = /^[ \t]*(?:so với|kế hoạch|kh(?![\p{L}])|chỉ tiêu|dự toán|nghị quyết|mục tiêu)/iu;
-
-/** The words between a part and its share of the total: "vụ việc đạt", "học sinh chiếm tỷ lệ". */
-const SHARE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,4}?(đạt|chiếm)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*$/iu;
 
 /** "…, đạt", "chiếm tỷ lệ:", "tỷ lệ huy động", "bằng" ending the words between a ratio and its percent. */
 const CONNECT = /^[^\d\n;]{0,80}?(?:^|[\s,:(*])((?:đạt|chiếm|bằng)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?|(?:tỷ|tỉ)[ \t]+lệ(?:[ \t]+\p{L}+(?!\p{L})){0,2})[ \t]*:?[ \t]*$/iu;
 
+/** "X/Y xã (79,3%)": a bare bracket right before the percent. */
+const BRACKET = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,3}\([ \t]*$/u;
+
+/** "212/230 ha. Đạt 92,1%": the percent opens the next sentence. */
+const NEXT_SENTENCE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,2}\.[ \t]+(?:Đạt|Bằng|Chiếm)([ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*$/u;
+
 function connector(mid: string): { rate: boolean } | null {
+  if (BRACKET.test(mid)) return { rate: false };
+  const next = NEXT_SENTENCE.exec(mid);
+  if (next) return { rate: Boolean(next[1]) };
   if (mid.length > 100 || SENTENCE_END.test(mid)) return null;
   // A closing bracket before any opening one ends the ratio's own clause ("03 đơn/3 vụ việc) đạt …").
   const close = mid.indexOf(")");
@@ -151,13 +157,27 @@ export function extractClaims(text: string, cell: string): ProseResult {
     return skipped ? { k: j, rate: skipped.rate } : null;
   };
 
+  /**
+   * "X/Y … đạt P% kế hoạch" where P ≠ X/Y. In real reports X/Y in this form is actual/plan: say it,
+   * as a warning while the words leave the base open, as an error when Y itself is named the plan
+   * ("19,3/30 tỷ đồng chỉ tiêu … đạt 70%"). A base announced in a list's heading ("các thôn đạt so
+   * với kế hoạch: …, 5/6 thôn đạt 100%") makes P another quantity: nothing is said.
+   */
+  const planMismatch = (a: Num, b: Num, pTok: Num, x: Decimal, y: Decimal, end: number) => {
+    const base = unitAfter(text, b.end).end;
+    if (headingBase(text, a.start)) return addClaim("ratio", a.start, end, null);
+    addClaim("ratio", a.start, end, false);
+    findings.push(planFinding(cell, text, a.start, end, val(a), val(b), val(pTok), decs(pTok), x.div(y).times(100), OTHER_BASE.test(text.slice(base, base + 30))));
+  };
+
   // Ratios "X/Y = P%" and "X/Y … đạt P%".
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i];
     const b = tokens[i + 1];
     if (!ok(a) || !ok(b)) continue;
     const between = text.slice(a.end, b.start);
-    if (!/^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,2}\/[ \t]*$/u.test(between)) continue;
+    // "X/Y", "1.870 học sinh đỗ tốt nghiệp/1.912", "X ha trong tổng số Y ha", "X hộ trên tổng số Y hộ".
+    if (!/^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,4}(?:\/|(?:trên|trong)[ \t]+tổng(?:[ \t]+số)?)[ \t]*$/iu.test(between)) continue;
     if (dateLike(text, a, b)) continue;
     const uA = unitAfter(text, a.end);
     const uB = unitAfter(text, b.end);
@@ -185,9 +205,25 @@ export function extractClaims(text: string, cell: string): ProseResult {
       if (!pct && !tail.rate) continue;
       const end = pct ? pTok.end + pct[0].length : pTok.end;
       used.add(i).add(i + 1).add(tail.k);
+      // "7/12 trường đạt tỷ lệ này trên 90%", "5/5 thôn có tỷ lệ hộ nghèo dưới 3%": X/Y counts units that
+      // meet a threshold on their own rate; there is no ratio claim.
+      if (boundAround(text, pTok.start, end) || OWN_RATE.test(text.slice(b.end, pTok.start))) continue;
+      if (y.isZero()) continue;
+      const judgement = judgeStatedPercent(val(pTok), decs(pTok), x.div(y).times(100));
+      // "trên 46,2 ha/50 ha, đạt 92,5%": a bound on X makes it a floor (or ceiling); a percent on the
+      // bound's side fits it, and "khoảng X" fits anything.
+      const bound = boundBefore(text, a.start);
+      if (bound && judgement !== "ok") {
+        const exact = x.div(y).times(100);
+        const fits = bound === "approx" || (bound === "floor" ? val(pTok).gte(exact) : val(pTok).lte(exact));
+        if (fits) {
+          addClaim("ratio", a.start, end, null);
+          continue;
+        }
+      }
       // "18/20 đơn, đạt 100% kế hoạch": a percent "đạt" against a named plan may have another base than X/Y.
-      if (!tail.rate && OTHER_BASE.test(text.slice(end, end + 30)) && !y.isZero() && judgeStatedPercent(val(pTok), decs(pTok), x.div(y).times(100)) === "mismatch") {
-        addClaim("ratio", a.start, end, null);
+      if (!tail.rate && judgement === "mismatch" && OTHER_BASE.test(text.slice(end, end + 30))) {
+        planMismatch(a, b, pTok, x, y, end);
         continue;
       }
       judgeRatio(x, y, formatViNumber(val(a)), formatViNumber(val(b)), pTok, Boolean(pct), a.start, end);
@@ -284,155 +320,59 @@ export function extractClaims(text: string, cell: string): ProseResult {
     i = j + 1;
   }
 
-  // Totals with parts: "235 hồ sơ, trong đó: hộ tịch 98, chứng thực 130, khác 5".
-  const inThat = /trong đó/giu;
-  // The number just before each "trong đó": one pointer moving forward (matches come in text order).
-  let before = -1;
-  for (let m = inThat.exec(text); m; m = inThat.exec(text)) {
-    const at = m.index;
-    while (before + 1 < tokens.length && tokens[before + 1].end <= at) before++;
-    const ti = before;
-    if (ti < 0 || !ok(tokens[ti])) continue;
-    const total = tokens[ti] as Num;
-    const uT = unitAfter(text, total.end, 2);
-    if (at - total.end > 120 || !/^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,6}[,(:]?[ \t]*$/u.test(text.slice(total.end, at))) continue;
-    if (/^[ \t]*%/.test(text.slice(total.end, total.end + 3))) continue;
-    // The list runs to the end of its sentence or line, within a few hundred characters.
-    const listFrom = at + m[0].length;
-    const endM = /[.)](?:\s|$)|\n/u.exec(text.slice(listFrom, listFrom + LIST_SPAN));
-    if (!endM && listFrom + LIST_SPAN < text.length) continue;
-    const stop = endM ? listFrom + endM.index : text.length;
-    const listText = text.slice(at + m[0].length, stop);
-    // Parts are split at ";" and at "," that is not a decimal mark ("đạt 79,3%" stays whole).
-    const items: { text: string; at: number }[] = [];
-    const sep = /;|,(?!\d)/g;
-    let itemFrom = 0;
-    for (let sm = sep.exec(listText); ; sm = sep.exec(listText)) {
-      const to = sm ? sm.index : listText.length;
-      items.push({ text: listText.slice(itemFrom, to), at: listFrom + itemFrom });
-      if (!sm) break;
-      itemFrom = to + 1;
-    }
-    if (items.length < 2) continue;
-    const parts: Decimal[] = [];
-    const shares: { part: Num; pct: Num; at: number; end: number; sure: boolean }[] = [];
-    let exhaustive = false;
-    let usable = true;
-    for (const { text: item, at: itemAt } of items) {
-      const nums = numberTokens(item);
-      if (nums.length === 0 || !ok(nums[0])) {
-        usable = false;
-        break;
-      }
-      const u = unitAfter(item, nums[0].end, 2);
-      if (/^[ \t]*%/.test(item.slice(nums[0].end, nums[0].end + 3)) || (u.text && uT.text && !sameUnit(u, uT))) {
-        usable = false;
-        break;
-      }
-      if (/khác|còn lại/iu.test(item)) exhaustive = true;
-      parts.push(val(nums[0] as Num));
-      // A part's share of the total: "hòa giải thành 23 vụ việc đạt 79%", "06 vụ việc chiếm 21%".
-      const second = nums[1];
-      const share = second && ok(second) ? SHARE.exec(item.slice(nums[0].end, second.start)) : null;
-      const pct = second ? /^[ \t]*%/.exec(item.slice(second.end, second.end + 3)) : null;
-      if (share && pct) {
-        const shift = (t: NumberToken): Num => ({ ...t, start: t.start + itemAt, end: t.end + itemAt }) as Num;
-        shares.push({ part: shift(nums[0]), pct: shift(second), at: itemAt + nums[0].start, end: itemAt + second.end + pct[0].length, sure: /chiếm/iu.test(share[1]) });
-      }
-    }
-    if (!usable) continue;
-    for (const sh of val(total).isZero() ? [] : shares) {
-      // "chiếm" is a share of the total; "đạt" may be measured against a target instead: never flagged.
-      const exact = val(sh.part).div(val(total)).times(100);
-      if (!sh.sure && judgeStatedPercent(val(sh.pct), decs(sh.pct), exact) !== "ok") addClaim("ratio", sh.at, sh.end, null);
-      else judgeRatio(val(sh.part), val(total), formatViNumber(val(sh.part)), formatViNumber(val(total)), sh.pct, true, sh.at, sh.end);
-    }
-    const sum = parts.reduce((s, v) => s.plus(v), new Decimal(0));
-    const start = total.start;
-    const end = stop;
-    if (sum.eq(val(total))) {
-      addClaim("total", start, end, true);
-      continue;
-    }
-    if (sum.lt(val(total)) && !exhaustive) {
-      addClaim("total", start, end, null);
-      continue;
-    }
-    addClaim("total", start, end, false);
-    const terms = parts.map((v) => formatViNumber(v)).join(" + ");
-    findings.push(
-      finding(
-        "total-mismatch",
-        cell,
-        text,
-        start,
-        end,
-        `Tổng ghi ${formatViNumber(val(total))} nhưng các phần trong đó cộng lại: ${terms} = ${formatViNumber(sum)}.`,
-        `The total says ${formatViNumber(val(total))} but its parts add up to ${terms} = ${formatViNumber(sum)}.`,
-        val(total).toNumber(),
-        sum.toNumber(),
-      ),
-    );
-  }
-
-  // Malformed numbers: a thousands group that is not three digits ("2.800.00đ").
-  for (const t of tokens) {
-    if (t.parsed !== "malformed") continue;
-    const groups = t.text.split(/[.,]/);
-    if (!t.text.includes(".") || groups.length < 3 || !groups.slice(1).some((g) => g.length === 3)) continue;
-    const u = unitAfter(text, t.end, 1);
-    const end = u.scale ? u.end : t.end;
-    findings.push(
-      finding(
-        "malformed-number",
-        cell,
-        text,
-        t.start,
-        end,
-        `Số "${text.slice(t.start, end)}" viết sai: dấu chấm phân cách hàng nghìn phải đứng trước đúng ba chữ số, nên không biết đây là số nào.`,
-        `"${text.slice(t.start, end)}" is not a valid number: a thousands dot must be followed by exactly three digits, so its value cannot be known.`,
-        t.text,
-        null,
-      ),
-    );
-  }
-
-  // One amount in two money scales: "150.000 triệu đồng" beside "150.000.000 đồng" (the same item:
-  // within a few lines of each other). A sliding window keeps this linear in the length of the text.
-  const digits = (d: Decimal) => d.toFixed().replace(/\./, "").replace(/0+$/, "");
-  const money: { t: Num; u: UnitReading; dong: Decimal; sig: string }[] = [];
-  for (const t of tokens) {
-    if (!ok(t)) continue;
-    const u = unitAfter(text, t.end, 1);
-    if (u.scale && val(t).gte(1000)) money.push({ t, u, dong: val(t).times(u.scale), sig: digits(val(t)) });
-  }
-  let from = 0;
-  for (let j = 0; j < money.length; j++) {
-    const b = money[j];
-    while (money[from].t.start < b.t.start - MONEY_WINDOW) from++;
-    for (let i = from; i < j; i++) {
-      const a = money[i];
-      if (a.sig !== b.sig || a.u.scale!.eq(b.u.scale!) || val(a.t).eq(val(b.t))) continue;
-      const ratio = a.dong.gt(b.dong) ? a.dong.div(b.dong) : b.dong.div(a.dong);
-      if (!ratio.isInteger() || ![1e3, 1e6, 1e9].some((k) => ratio.eq(k))) continue;
-      const qa = text.slice(a.t.start, a.u.end);
-      const qb = text.slice(b.t.start, b.u.end);
+  // Totals with parts: "235 hồ sơ, trong đó: hộ tịch 98, chứng thực 130, khác 5" (scan/totals.ts).
+  scanTotals({
+    text,
+    tokens,
+    used,
+    addClaim,
+    judgeShare: (part, total, pct, start, end) =>
+      judgeRatio(part.value, total.value, sayIn(text, tokens, part, part), sayIn(text, tokens, total, total), pct as Num, true, start, end),
+    totalMismatch: (total, parts, sum, start, end, byShares) => {
+      const scale = scaleOf(tokens, total) ?? new Decimal(1);
+      const totalText = formatViNumber(total.value.div(scale));
+      const terms = parts.map((p) => sayIn(text, tokens, p, total)).join(" + ");
+      const sumText = formatViNumber(sum.div(scale));
       findings.push(
         finding(
-          "unit-mismatch",
+          "total-mismatch",
           cell,
           text,
-          a.t.start,
-          a.u.end,
-          `Cùng một khoản tiền được ghi bằng hai đơn vị: "${qa}" và "${qb}" lệch nhau ${formatViNumber(ratio)} lần; cần thống nhất một đơn vị (đồng, triệu đồng hoặc tỷ đồng).`,
-          `The same amount is written in two money scales: "${qa}" and "${qb}" differ ${formatViNumber(ratio)} times; use one unit (đồng, triệu đồng or tỷ đồng).`,
-          qa,
-          qb,
+          start,
+          end,
+          byShares
+            ? `Tổng ghi ${totalText} nhưng các phần trong đó, với tỷ lệ cộng lại 100% (tức là đủ cả tổng), chỉ cộng lại: ${terms} = ${sumText}.`
+            : `Tổng ghi ${totalText} nhưng các phần trong đó cộng lại: ${terms} = ${sumText}.`,
+          byShares
+            ? `The total says ${totalText} but its parts, whose shares add up to 100% (so they are the whole), add up to ${terms} = ${sumText}.`
+            : `The total says ${totalText} but its parts add up to ${terms} = ${sumText}.`,
+          total.value.div(scale).toNumber(),
+          sum.div(scale).toNumber(),
         ),
       );
-      break;
-    }
-  }
+    },
+  });
+
+  // Shares whose base stands elsewhere, and "A đạt P% dự toán (KH B)" (scan/shares.ts).
+  scanShares({
+    text,
+    tokens,
+    used,
+    addClaim,
+    judge: (x, y, pct, start, end) => judgeRatio(x.value, y.value, sayIn(text, tokens, x, y), sayIn(text, tokens, y, x), pct as Num, true, start, end),
+  });
+
+  // A named list's length and a count times a unit price (scan/counts.ts).
+  scanCounts({
+    text,
+    tokens,
+    used,
+    addClaim,
+    mismatch: (kind, start, end, vi, en, stated, expected) => findings.push(finding(kind, cell, text, start, end, vi, en, stated, expected)),
+  });
+
+  // Malformed numbers, dot-decimal figures and one amount in two money scales (scan/dots.ts).
+  scanNumbers(text, cell, tokens, claims, findings);
 
   claims.sort((x, y) => x.start - y.start);
   findings.sort((x, y) => (x.start ?? 0) - (y.start ?? 0));

@@ -14,6 +14,8 @@ import { extractClaims } from "./claims";
 import { evaluateTarget, parseTarget } from "../targets";
 import { parseViNumber } from "../numbers";
 import { parseTasks, statedVerdict, type Task, type TaskTree } from "./tasks";
+import { namesPerson } from "./scan/bounds";
+import { countClaims } from "./taskcounts";
 
 export { extractClaims } from "./claims";
 export { parseTasks } from "./tasks";
@@ -207,61 +209,6 @@ function topTasks(tree: TaskTree): Task[] {
   return top;
 }
 
-const COUNT = /(\d{1,3})\s+nhiệm vụ\s+(chưa đạt|không đạt|chưa hoàn thành|đạt|hoàn thành)(?![\p{L}])/giu;
-const TOTAL = /(?:gồm|có)\s+(\d{1,3})\s+nhiệm vụ(?![\p{L}]|\s+(?:chưa|không|đạt|hoàn))/giu;
-
-/** count-mismatch: "có 02 nhiệm vụ chưa đạt", "gồm 05 nhiệm vụ" against the tasks below. */
-function countClaims(text: string, cell: string, tasks: Task[], claims: Claim[]): Finding[] {
-  const out: Finding[] = [];
-  if (!tasks.length) return out;
-  const verdicts = tasks.map(statedVerdict);
-  const known = verdicts.every((v) => v !== null);
-  const labels = tasks.map((t) => t.label).join(", ");
-  for (const m of text.matchAll(COUNT)) {
-    const n = Number(m[1]);
-    const failing = /chưa|không/iu.test(m[2]);
-    const start = m.index!;
-    const end = start + m[0].length;
-    if (!known) {
-      claims.push({ cell, kind: "count", quote: m[0], start, end, ok: null });
-      continue;
-    }
-    const actual = verdicts.filter((v) => (failing ? v === "Chưa đạt" : v === "Đạt")).length;
-    const good = actual === n;
-    claims.push({ cell, kind: "count", quote: m[0], start, end, ok: good });
-    if (good) continue;
-    const list = tasks.map((t, i) => `${t.label} ${VERDICT_VI[verdicts[i]!]}`).join("; ");
-    const listEn = tasks.map((t, i) => `${t.label} ${VERDICT_EN[verdicts[i]!]}`).join("; ");
-    out.push(
-      finding(
-        "count-mismatch",
-        cell,
-        `Ghi "${m[0]}" nhưng theo đánh giá từng nhiệm vụ (${list}) có ${actual} nhiệm vụ ${failing ? "chưa đạt" : "đạt"}.`,
-        `It says "${m[0]}" but by each task's verdict (${listEn}) ${actual} ${actual === 1 ? "task is" : "tasks are"} ${failing ? "not achieved" : "achieved"}.`,
-        { ...quoteOf(text, start, end), stated: n, expected: actual },
-      ),
-    );
-  }
-  for (const m of text.matchAll(TOTAL)) {
-    const n = Number(m[1]);
-    const start = m.index!;
-    const end = start + m[0].length;
-    const good = n === tasks.length;
-    claims.push({ cell, kind: "count", quote: m[0], start, end, ok: good });
-    if (good) continue;
-    out.push(
-      finding(
-        "count-mismatch",
-        cell,
-        `Ghi "${m[0]}" nhưng phần kết quả đánh giá có ${tasks.length} nhiệm vụ (${labels}).`,
-        `It says "${m[0]}" but the results list ${tasks.length} tasks (${labels}).`,
-        { ...quoteOf(text, start, end), stated: n, expected: tasks.length },
-      ),
-    );
-  }
-  return out;
-}
-
 export interface ProseReport {
   claims: Claim[];
   findings: Finding[];
@@ -350,6 +297,9 @@ export function workbookFigureConflicts(workbook: WorkbookSnapshot, reports: She
       const text = cellText(grid.value(row, col));
       const before = normalise(text.slice(Math.max(0, claim.start - 40), claim.start)).split(/[^\p{L}]+/u).filter(Boolean).slice(-2);
       if (before.length < 2) continue;
+      // "ông A được 45/45 phiếu tán thành", "bà B 39/45 phiếu": votes and figures about a named person
+      // are about different subjects; a conflict needs the same subject.
+      if (/^phiếu$/iu.test(m[4] || m[2]) || namesPerson(text.slice(Math.max(0, claim.start - 80), claim.start))) continue;
       const key = `${before.join(" ")}|${m[3]}|${normalise(m[4] || m[2])}`;
       const prev = seen.get(key);
       if (!prev) {
