@@ -3,7 +3,7 @@
  * the pane, and "Xóa đánh dấu". Each returns one sentence for the user (Vietnamese, English).
  */
 import { planRecalc } from "../engine";
-import { HostError, type Host } from "../excel/host";
+import { HostError, type Host } from "../host/host";
 import { STRINGS } from "../taskpane/strings";
 
 export interface CommandResult {

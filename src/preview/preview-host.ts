@@ -10,7 +10,7 @@ import { sheetSnapshot } from "../exceljs/read";
 import { applyHighlights as paint, applyWrites as write } from "../exceljs/write";
 import { addTemplateSheet } from "../exceljs/template";
 import { uniqueSheetName, type TemplateModel } from "../engine/template";
-import { HostError, type Host, type SheetInfo } from "../excel/host";
+import { HostError, type Host, type SheetInfo } from "../host/host";
 
 interface Saved {
   sheet: string;

@@ -27,7 +27,7 @@ import { HIGHLIGHT_FILL } from "../engine/plan";
 import type { ColumnRole, Finding, Severity, SheetReport } from "../engine/report";
 import type { SheetSnapshot } from "../engine/snapshot";
 import { formatViNumber } from "../engine/numbers";
-import { HostError, type Host, type SheetInfo } from "../excel/host";
+import { HostError, type Host, type SheetInfo } from "../host/host";
 import { STRINGS, type Lang, type Strings } from "./strings";
 import { applyOverrides, columnsSettled, sheetColumns, type RoleOverrides } from "./columns";
 import { kindHelp } from "../help/findings";

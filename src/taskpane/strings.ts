@@ -4,7 +4,7 @@
  * untranslated.
  */
 import type { ColumnRole, Severity } from "../engine/report";
-import type { HostErrorCode } from "../excel/host";
+import type { HostErrorCode } from "../host/host";
 import { SEVERITY_NAME, kindTitles } from "../help/findings";
 
 export type Lang = "vi" | "en";

@@ -23,7 +23,7 @@ import { HIGHLIGHT_FILL } from "../engine/plan";
 import type { CellRange, CellValue, SheetSnapshot } from "../engine/snapshot";
 import { parseRangeA1 } from "../engine/address";
 import { TEMPLATE_ALERT, TEMPLATE_FONT, TEMPLATE_LOOKS, uniqueSheetName, type TemplateModel } from "../engine/template";
-import { HostError, SETTINGS, type HighlightRecord, type Host, type HostErrorCode, type SheetInfo, type UndoRecord } from "./host";
+import { HostError, SETTINGS, type HighlightRecord, type Host, type HostErrorCode, type SheetInfo, type UndoRecord } from "../host/host";
 
 /** Cells per read request at first; a chunk Excel refuses as too large is halved. */
 export const CHUNK_CELLS = 25_000;
