@@ -18,7 +18,7 @@ export interface SheetInfo {
  */
 export type HostErrorCode = "protected" | "readOnly" | "editMode" | "nothingToUndo" | "tooLarge" | "partial" | "recordTooLarge" | "busy" | "unknown";
 
-/** A failure the user must read as one sentence (the task pane's strings table says it). */
+/** A failure the user must read as one sentence (src/host/messages.ts says it, for the pane and the ribbon). */
 export class HostError extends Error {
   constructor(
     readonly code: HostErrorCode,
