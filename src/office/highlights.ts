@@ -6,8 +6,8 @@
 /* global Excel */
 import type { Highlight } from "../engine/plan";
 import { HIGHLIGHT_FILL } from "../engine/plan";
-import { translate } from "./errors";
 import { HostError } from "../host/host";
+import { translate } from "./errors";
 import { SETTINGS, decodeHighlights, encodeHighlights, readSettingText, updateSetting, type HighlightRecord } from "./settings";
 import { loadProtection, readOnly, supported } from "./support";
 
