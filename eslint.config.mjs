@@ -22,6 +22,13 @@ export default tseslint.config(
     },
   },
   {
+    // The hosts and the ribbon stand beside the pane, not on it: the words they share are in src/host/messages.ts.
+    files: ["src/host/**/*.ts", "src/office/**/*.ts", "src/commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/taskpane", "**/taskpane/*"], message: "Shared words live in src/host/messages.ts; src/host, src/office and src/commands do not import the pane." }] }],
+    },
+  },
+  {
     files: ["src/engine/**/*.ts", "src/help/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -3,8 +3,8 @@
  * the pane, and "Xóa đánh dấu". Each returns one sentence for the user (Vietnamese, English).
  */
 import { planRecalc } from "../engine";
-import { HostError, type Host } from "../excel/host";
-import { STRINGS } from "../taskpane/strings";
+import { HostError, type Host } from "../host/host";
+import { HOST_MESSAGES } from "../host/messages";
 
 export interface CommandResult {
   ok: boolean;
@@ -15,19 +15,19 @@ export interface CommandResult {
 
 function failed(e: unknown): CommandResult {
   const code = e instanceof HostError ? e.code : "unknown";
-  return { ok: false, count: 0, message: STRINGS.vi.errors[code], messageEn: STRINGS.en.errors[code] };
+  return { ok: false, count: 0, message: HOST_MESSAGES.vi.errors[code], messageEn: HOST_MESSAGES.en.errors[code] };
 }
 
 export async function recalculateActiveSheet(host: Host): Promise<CommandResult> {
   try {
     const sheets = await host.listSheets();
     const active = sheets.find((s) => s.active) ?? sheets[0];
-    if (!active) return { ok: true, count: 0, message: STRINGS.vi.nothingToRecalc, messageEn: STRINGS.en.nothingToRecalc };
+    if (!active) return { ok: true, count: 0, message: HOST_MESSAGES.vi.nothingToRecalc, messageEn: HOST_MESSAGES.en.nothingToRecalc };
     const snap = await host.readSheet(active.name);
     const writes = planRecalc({ sheets: [snap] });
-    if (!writes.length) return { ok: true, count: 0, message: STRINGS.vi.nothingToRecalc, messageEn: STRINGS.en.nothingToRecalc };
+    if (!writes.length) return { ok: true, count: 0, message: HOST_MESSAGES.vi.nothingToRecalc, messageEn: HOST_MESSAGES.en.nothingToRecalc };
     const n = await host.applyWrites(writes);
-    return { ok: true, count: n, message: STRINGS.vi.written(n), messageEn: STRINGS.en.written(n) };
+    return { ok: true, count: n, message: HOST_MESSAGES.vi.written(n), messageEn: HOST_MESSAGES.en.written(n) };
   } catch (e) {
     return failed(e);
   }
@@ -36,7 +36,7 @@ export async function recalculateActiveSheet(host: Host): Promise<CommandResult>
 export async function clearAllHighlights(host: Host): Promise<CommandResult> {
   try {
     const n = await host.clearHighlights();
-    return { ok: true, count: n, message: STRINGS.vi.cleared(n), messageEn: STRINGS.en.cleared(n) };
+    return { ok: true, count: n, message: HOST_MESSAGES.vi.cleared(n), messageEn: HOST_MESSAGES.en.cleared(n) };
   } catch (e) {
     return failed(e);
   }

@@ -8,7 +8,7 @@
  * as soon as it says it is done.
  */
 /* global Office */
-import { OfficeHost, updateSetting } from "../excel/office";
+import { OfficeHost, updateSetting } from "../office";
 import { clearAllHighlights, recalculateActiveSheet, type CommandResult } from "./actions";
 
 /** The names the manifest's <FunctionName> elements use; the manifest test checks they exist here. */

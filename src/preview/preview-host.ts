@@ -10,7 +10,7 @@ import { sheetSnapshot } from "../exceljs/read";
 import { applyHighlights as paint, applyWrites as write, restyle } from "../exceljs/write";
 import { addTemplateSheet } from "../exceljs/template";
 import { uniqueSheetName, type TemplateModel } from "../engine/template";
-import { HostError, type Host, type SheetInfo } from "../excel/host";
+import { HostError, type Host, type SheetInfo } from "../host/host";
 
 /**
  * A cell as it was before a write or a highlight. The style is kept by reference: the adapter

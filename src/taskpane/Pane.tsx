@@ -28,7 +28,7 @@ import type { ColumnRole, Finding, Severity, SheetReport } from "../engine/repor
 import type { SheetSnapshot } from "../engine/snapshot";
 import { formatViNumber } from "../engine/numbers";
 import { shownText } from "../engine/shown";
-import { HostError, type Host, type SheetInfo } from "../excel/host";
+import { HostError, type Host, type SheetInfo } from "../host/host";
 import { STRINGS, type Lang, type Strings } from "./strings";
 import { applyOverrides, columnsSettled, sheetColumns, type RoleOverrides } from "./columns";
 import { kindHelp } from "../help/findings";
@@ -396,7 +396,14 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
                 }}
               >
                 <summary data-testid="columns-toggle">
-                  <Text size={200}>{t.columnsFolded(recognisedColumns)}</Text>
+                  {report.layout === "table" && report.columns.target && report.columns.actual ? (
+                    // The columns the checker took, said where the clerk can correct them.
+                    <Text size={200} data-testid="columns-used">
+                      {t.columnsUsed(report.columns.target, report.columns.actual, report.columns.verdict)} — {t.columnsEdit}
+                    </Text>
+                  ) : (
+                    <Text size={200}>{t.columnsFolded(recognisedColumns)}</Text>
+                  )}
                 </summary>
                 <table className="sb-columns" data-testid="columns">
                   <tbody>
@@ -444,9 +451,6 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
               {t.summary}
             </Text>
             <div className="sb-summary">
-              {report.layout === "table" && report.columns.target && report.columns.actual && (
-                <span data-testid="columns-used">{t.columnsUsed(report.columns.target, report.columns.actual, report.columns.verdict)}</span>
-              )}
               {report.layout === "table" && !report.columns.verdict ? (
                 <span data-testid="no-verdict">{t.noVerdictColumn}</span>
               ) : (

@@ -2,7 +2,7 @@
 /* global Office */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { OfficeHost } from "../excel/office";
+import { OfficeHost } from "../office";
 import { Pane } from "./Pane";
 import type { Lang } from "./strings";
 

@@ -1,15 +1,17 @@
 /**
  * Every string the task pane and the preview show, Vietnamese first with an English twin. The
  * English table must have exactly the same keys (the type says so), so nothing is ever shown
- * untranslated.
+ * untranslated. The words the ribbon says too (a host's errors, what a recalculation or a clearing
+ * did) come from src/host/messages.ts, shared with src/commands.
  */
 import type { ColumnRole, Severity } from "../engine/report";
-import type { HostErrorCode } from "../excel/host";
+import { HOST_MESSAGES, type Lang } from "../host/messages";
 import { SEVERITY_NAME, kindTitles } from "../help/findings";
 
-export type Lang = "vi" | "en";
+export type { Lang };
 
 const vi = {
+  ...HOST_MESSAGES.vi,
   appName: "Soát Biểu",
   language: "English",
   sheet: "Trang tính",
@@ -66,7 +68,8 @@ const vi = {
   tasksMet: "Số nhiệm vụ đạt",
   tasksNotMet: "Số nhiệm vụ chưa đạt",
   noVerdictColumn: "Biểu không có cột đánh giá: không xếp đạt/chưa đạt",
-  columnsUsed: (target: string, actual: string, verdict?: string) => `Đã dùng cột kế hoạch ${target}, thực hiện ${actual}, ${verdict ? `đánh giá ${verdict}` : "không có cột đánh giá"}`,
+  columnsUsed: (target: string, actual: string, verdict?: string) => `Cột kế hoạch ${target}, thực hiện ${actual}, ${verdict ? `đánh giá ${verdict}` : "không có cột đánh giá"}`,
+  columnsEdit: "xem / sửa",
   errorsCount: "Số lỗi",
   warningsCount: "Số cảnh báo",
   infosCount: "Số lưu ý",
@@ -83,34 +86,21 @@ const vi = {
   previewTitle: (n: number) => `Sẽ ghi ${n} ô. Xem lại trước khi ghi:`,
   becomesFormula: "thành công thức",
   becomesFormulaHint: "Ô đang là giá trị gõ tay sẽ thành công thức tự tính.",
-  nothingToRecalc: "Không có ô tỷ lệ hay đánh giá nào cần tính lại trên trang tính này.",
-  written: (n: number) => `Đã ghi ${n} ô. Bấm Hoàn tác để trả lại giá trị cũ.`,
   undone: (n: number) => `Đã trả lại giá trị cũ cho ${n} ô.`,
   painted: (n: number) => `Đã tô màu ${n} ô có vấn đề.`,
-  cleared: (n: number) => `Đã xóa đánh dấu ở ${n} ô.`,
   checkedAt: (sheet: string) => `Đã kiểm tra trang tính “${sheet}”.`,
   empty: "(trống)",
   host: { excel: "Excel", preview: "Xem thử trên trình duyệt" },
   previewNote: "Bản xem thử: ngăn Soát Biểu chạy trên một bảng tính mẫu trong trình duyệt, không cần Excel.",
   sampleLoaded: (name: string) => `Đang mở: ${name}`,
   badFile: "Không đọc được tệp này. Hãy chọn một tệp Excel .xlsx.",
-  errors: {
-    protected: "Trang tính đang được bảo vệ. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại; chưa ô nào bị thay đổi.",
-    readOnly: "Sổ làm việc đang mở ở chế độ chỉ đọc. Hãy mở bản có quyền sửa rồi thử lại; chưa ô nào bị thay đổi.",
-    editMode: "Một ô đang được sửa. Hãy nhấn Enter hoặc Esc để thoát khỏi ô đó rồi thử lại; chưa ô nào bị thay đổi.",
-    nothingToUndo: "Không có lần tính lại nào để hoàn tác.",
-    tooLarge: "Trang tính quá lớn để đọc một lần. Hãy thu gọn vùng dữ liệu rồi thử lại.",
-    partial: "Excel dừng giữa chừng khi ghi: một số ô đã được ghi, một số chưa. Hãy bấm Hoàn tác để trả mọi ô về như cũ rồi thử lại.",
-    recordTooLarge: "Không lưu được bản ghi để hoàn tác vì phần cài đặt trong tệp Excel có giới hạn dung lượng (khoảng 1–2 MB); chưa ô nào bị thay đổi. Hãy chia trang tính thành các trang nhỏ hơn rồi thử lại.",
-    busy: "Soát Biểu đang làm việc khác. Hãy đợi một chút rồi thử lại.",
-    unknown: "Excel báo lỗi khi thực hiện thao tác này; chưa ô nào bị thay đổi.",
-  } satisfies Record<HostErrorCode, string>,
   kinds: kindTitles("vi"),
 };
 
 export type Strings = typeof vi;
 
 const en: Strings = {
+  ...HOST_MESSAGES.en,
   appName: "Soát Biểu",
   language: "Tiếng Việt",
   sheet: "Sheet",
@@ -166,7 +156,8 @@ const en: Strings = {
   tasksMet: "Tasks achieved (đạt)",
   tasksNotMet: "Tasks not achieved (chưa đạt)",
   noVerdictColumn: "No verdict column: nothing judged met or not met",
-  columnsUsed: (target: string, actual: string, verdict?: string) => `Columns used: target ${target}, actual ${actual}, ${verdict ? `verdict ${verdict}` : "no verdict column"}`,
+  columnsUsed: (target: string, actual: string, verdict?: string) => `Target column ${target}, actual ${actual}, ${verdict ? `verdict ${verdict}` : "no verdict column"}`,
+  columnsEdit: "view / correct",
   errorsCount: "Errors",
   warningsCount: "Warnings",
   infosCount: "Info",
@@ -183,28 +174,14 @@ const en: Strings = {
   previewTitle: (n: number) => `${n} cells will be written. Review before writing:`,
   becomesFormula: "becomes a formula",
   becomesFormulaHint: "A typed value becomes a formula that computes itself.",
-  nothingToRecalc: "No percent or verdict cell on this sheet needs recalculating.",
-  written: (n: number) => `${n} cells written. Click Undo to restore the old values.`,
   undone: (n: number) => `Old values restored in ${n} cells.`,
   painted: (n: number) => `${n} cells with problems highlighted.`,
-  cleared: (n: number) => `Marks cleared from ${n} cells.`,
   checkedAt: (sheet: string) => `Sheet “${sheet}” checked.`,
   empty: "(empty)",
   host: { excel: "Excel", preview: "Browser preview" },
   previewNote: "Preview: the Soát Biểu pane runs against a sample workbook in the browser, without Excel.",
   sampleLoaded: (name: string) => `Open: ${name}`,
   badFile: "This file could not be read. Please choose an Excel .xlsx file.",
-  errors: {
-    protected: "The sheet is protected. Unprotect it (Review › Unprotect Sheet) and try again; no cell was changed.",
-    readOnly: "The workbook is open read-only. Open an editable copy and try again; no cell was changed.",
-    editMode: "A cell is being edited. Press Enter or Esc to leave it and try again; no cell was changed.",
-    nothingToUndo: "There is no recalculation to undo.",
-    tooLarge: "The sheet is too large to read at once. Reduce the data range and try again.",
-    partial: "Excel stopped part-way through the write: some cells were written, some not. Click Undo to put every cell back, then try again.",
-    recordTooLarge: "The record needed to undo could not be saved because Excel limits the settings kept in a file (about 1–2 MB); no cell was changed. Split the sheet into smaller sheets and try again.",
-    busy: "Soát Biểu is busy. Please wait a moment and try again.",
-    unknown: "Excel reported an error for this operation; no cell was changed.",
-  },
   kinds: kindTitles("en"),
 };
 

@@ -1,8 +1,7 @@
 /** The ribbon's one-click commands over the Office.js adapter and the fake object model. */
 import { planRecalc } from "../../src/engine";
 import { HIGHLIGHT_FILL } from "../../src/engine/plan";
-import { OfficeHost, decodeUndo } from "../../src/excel/office";
-import { SETTINGS } from "../../src/excel/host";
+import { OfficeHost, SETTINGS, decodeUndo } from "../../src/office";
 import { clearAllHighlights, recalculateActiveSheet } from "../../src/commands/actions";
 import { STRINGS } from "../../src/taskpane/strings";
 import { fixture } from "../helpers/grid";

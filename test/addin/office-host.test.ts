@@ -1,8 +1,8 @@
 /** The Office.js adapter against the shared fake object model: syncs counted, undo exact, nothing half-written. */
 import { analyseSheet, planRecalc, planHighlights, analyseWorkbook } from "../../src/engine";
 import { HIGHLIGHT_FILL } from "../../src/engine/plan";
-import { OfficeHost, TEMPLATE_OPS, decodeUndo } from "../../src/excel/office";
-import { HostError, SETTINGS } from "../../src/excel/host";
+import { OfficeHost, SETTINGS, TEMPLATE_OPS, decodeUndo } from "../../src/office";
+import { HostError } from "../../src/host/host";
 import { fixture } from "../helpers/grid";
 import { fakeData, installFake, type FakeSheet } from "./fake";
 import { buildTemplate } from "../../src/engine/template";

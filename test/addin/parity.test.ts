@@ -14,7 +14,7 @@ import ExcelJS from "exceljs";
 import { analyseSheet, planRecalc } from "../../src/engine";
 import type { SheetSnapshot } from "../../src/engine/snapshot";
 import { buildTemplate } from "../../src/engine/template";
-import { OfficeHost } from "../../src/excel/office";
+import { OfficeHost } from "../../src/office";
 import { loadWorkbook, readSnapshot } from "../../src/exceljs/read";
 import { templateWorkbook } from "../../src/exceljs/template";
 import { applyWrites, workbookBytes } from "../../src/exceljs/write";

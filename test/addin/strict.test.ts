@@ -5,8 +5,8 @@
 import { analyseWorkbook, planHighlights, planRecalc } from "../../src/engine";
 import { HIGHLIGHT_FILL } from "../../src/engine/plan";
 import { buildTemplate } from "../../src/engine/template";
-import { HostError, SETTINGS } from "../../src/excel/host";
-import { OfficeHost, decodeHighlights, decodeUndo } from "../../src/excel/office";
+import { HostError } from "../../src/host/host";
+import { OfficeHost, SETTINGS, decodeHighlights, decodeUndo } from "../../src/office";
 import { fixture } from "../helpers/grid";
 import { fakeData, installFake, type FakeCell, type FakeHandle } from "./fake";
 

@@ -266,6 +266,8 @@ test("at Excel's default pane width the findings show without scrolling; every f
     right.style.height = "680px";
     right.style.flex = "none";
   });
+  // The columns the checker took are named where the clerk can correct them (issue 16).
+  await expect(page.getByTestId("columns-used")).toHaveText("Cột kế hoạch D, thực hiện F, đánh giá I — xem / sửa");
   const box = (await pane.boundingBox())!;
   const first = (await page.locator("[data-testid=finding]").first().boundingBox())!;
   expect(first.y + first.height).toBeLessThan(box.y + box.height);

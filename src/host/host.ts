@@ -18,7 +18,7 @@ export interface SheetInfo {
  */
 export type HostErrorCode = "protected" | "readOnly" | "editMode" | "nothingToUndo" | "tooLarge" | "partial" | "recordTooLarge" | "busy" | "unknown";
 
-/** A failure the user must read as one sentence (the task pane's strings table says it). */
+/** A failure the user must read as one sentence (src/host/messages.ts says it, for the pane and the ribbon). */
 export class HostError extends Error {
   constructor(
     readonly code: HostErrorCode,
@@ -56,23 +56,3 @@ export interface Host {
    */
   onChanged(sheet: string, callback: (own: boolean) => void): Promise<() => void>;
 }
-
-/** Undo and highlight records, kept in the document so they survive save, close and reopen. */
-export interface UndoRecord {
-  sheet: string;
-  cell: string;
-  /** Formula text, or the raw value, as Range.formulas gives it. */
-  formula: string | number | boolean;
-  numberFormat: string;
-}
-
-export interface HighlightRecord {
-  sheet: string;
-  cell: string;
-  /** The fill colour before we painted, or null for no fill. */
-  fill: string | null;
-  /** True when we added a note to the cell (removed again with the highlight). */
-  note?: boolean;
-}
-
-export const SETTINGS = { undo: "soatBieu.undo", highlights: "soatBieu.highlights" } as const;
