@@ -150,6 +150,17 @@ export function formatEnPercent(value: Decimal | number, decimals = 2): string {
   return formatEnNumber(roundHalfUp(value, decimals));
 }
 
+/**
+ * The exact value of a percent written with `decimals` decimals, to three more decimals and "…"
+ * when it is longer, so a truncation message never shows the rounded value as if it were exact:
+ * 396/424 = "93,3962…", not "93,4".
+ */
+export function formatMoreDecimals(exact: Decimal, decimals: number, lang: "vi" | "en" = "vi"): string {
+  const cut = exact.decimalPlaces() > decimals + 3;
+  if (lang === "en") return cut ? `${formatEnPercent(exact, decimals + 3)}…` : formatEnNumber(exact);
+  return cut ? `${formatPercent(exact, decimals + 3)}…` : formatViNumber(exact);
+}
+
 function roundHalfUp(value: Decimal | number, decimals: number): Decimal {
   return dec(value as number | Decimal).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
 }

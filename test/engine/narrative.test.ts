@@ -180,6 +180,24 @@ describe("one unit test per narrative finding kind", () => {
     expect(s.findings.map((f) => [f.kind, f.cell, f.stated, f.expected])).toEqual([["count-mismatch", "B3", 2, 1]]);
   });
 
+  test("a count of none is said in words: không có nhiệm vụ nào / no task", () => {
+    const s = analyseSheet(
+      narrativeSheet([["1", "1. Nhóm thứ nhất, gồm 02 nhiệm vụ (có 02 nhiệm vụ chưa đạt)", "1.1. Làm đường trục xã (đánh giá đạt)\n1.2. Kiên cố hóa kênh mương (đánh giá đạt)", null]]),
+    );
+    const counts = s.findings.filter((f) => f.kind === "count-mismatch");
+    expect(counts).toHaveLength(1);
+    expect(counts[0].message).toContain("không có nhiệm vụ nào chưa đạt");
+    expect(counts[0].message).not.toContain("có 0");
+    expect(counts[0].messageEn).toContain("no task is not achieved");
+  });
+
+  test("a truncated percent in prose shows the exact value to more decimals than the stated one", () => {
+    const [f] = extractClaims("Số hộ có nhà tiêu hợp vệ sinh 396/424 = 93,3%.", "C4").findings;
+    expect(f.kind).toBe("percent-rounding");
+    expect(f.message).toContain("396/424 = 93,3962…%, làm tròn đúng là 93,4%");
+    expect(f.messageEn).toContain("= 93.3962…%, which rounds to 93.4%");
+  });
+
   test("percent-mismatch, percent-rounding and clean ratios in prose; dates and decree numbers are never ratios", () => {
     const r = extractClaims(
       "Tỷ lệ 6/26 = 23,01%; 18/26 = 69,2%; 177/338 = 52,36%. Ngày 29/5/2024 theo Nghị quyết số 08/2019/NQ-HĐND, QĐ 1308/QĐ-UBND, đến hết tháng 11/2024 tỷ lệ giải ngân vốn đạt 90%.",

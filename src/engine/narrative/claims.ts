@@ -6,7 +6,7 @@
  * "tháng 11/2024" are never ratios. Linear: number tokens once, then short anchored looks around them.
  */
 import { Decimal } from "../decimal";
-import { formatPercent, formatViNumber, numberTokens, type NumberToken } from "../numbers";
+import { formatEnNumber, formatEnPercent, formatMoreDecimals, formatPercent, formatViNumber, numberTokens, type NumberToken } from "../numbers";
 import { judgeStatedPercent } from "../percent";
 import { makeFinding, type Claim, type Finding, type FindingKind } from "../report";
 import { unitAfter, sameUnit, type UnitReading } from "./units";
@@ -114,8 +114,8 @@ export function extractClaims(text: string, cell: string): ProseResult {
           text,
           start,
           end,
-          `Tỷ lệ ghi ${statedText} là số bị cắt bớt chữ số thập phân: ${xText}/${yText} = ${exactText}%, làm tròn đúng là ${formatViNumber(exact, d)}%.`,
-          `The percent ${statedText} was truncated: ${xText}/${yText} = ${exactText}%, which rounds to ${formatViNumber(exact, d)}%.`,
+          `Tỷ lệ ghi ${statedText} là số bị cắt bớt chữ số thập phân: ${xText}/${yText} = ${formatMoreDecimals(exact, d)}%, làm tròn đúng là ${formatViNumber(exact, d)}%.`,
+          `The percent ${statedText} was truncated: ${xText}/${yText} = ${formatMoreDecimals(exact, d, "en")}%, which rounds to ${formatEnNumber(exact, d)}%.`,
           stated.toNumber(),
           exact.toNumber(),
         ),
@@ -131,7 +131,7 @@ export function extractClaims(text: string, cell: string): ProseResult {
         start,
         end,
         `Tỷ lệ ghi ${statedText} nhưng ${xText}/${yText} = ${exactText}%.`,
-        `The percent says ${statedText} but ${xText}/${yText} = ${exactText}%.`,
+        `The percent says ${statedText} but ${xText}/${yText} = ${formatEnPercent(exact, Math.max(2, d))}%.`,
         stated.toNumber(),
         exact.toNumber(),
       ),

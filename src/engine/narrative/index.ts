@@ -307,7 +307,7 @@ export function workbookFigureConflicts(workbook: WorkbookSnapshot, reports: She
         continue;
       }
       if (prev.numerator === m[1]) continue;
-      const where = prev.sheet === report.name ? `ô ${prev.cell}` : `ô ${prev.cell} của sheet "${prev.sheet}"`;
+      const where = prev.sheet === report.name ? `ô ${prev.cell}` : `ô ${prev.cell} của trang tính "${prev.sheet}"`;
       const whereEn = prev.sheet === report.name ? `cell ${prev.cell}` : `cell ${prev.cell} of sheet "${prev.sheet}"`;
       report.findings.push(
         finding(

@@ -45,8 +45,8 @@ export function countClaims(text: string, cell: string, tasks: Task[], claims: C
       finding(
         "count-mismatch",
         cell,
-        `Ghi "${m[0]}" nhưng theo đánh giá từng nhiệm vụ (${list}) có ${actual} nhiệm vụ ${failing ? "chưa đạt" : "đạt"}.`,
-        `It says "${m[0]}" but by each task's verdict (${listEn}) ${actual} ${actual === 1 ? "task is" : "tasks are"} ${failing ? "not achieved" : "achieved"}.`,
+        `Ghi "${m[0]}" nhưng theo đánh giá từng nhiệm vụ (${list}) ${actual ? `có ${actual} nhiệm vụ` : "không có nhiệm vụ nào"} ${failing ? "chưa đạt" : "đạt"}.`,
+        `It says "${m[0]}" but by each task's verdict (${listEn}) ${actual === 0 ? "no task is" : actual === 1 ? "1 task is" : `${actual} tasks are`} ${failing ? "not achieved" : "achieved"}.`,
         { ...quoteOf(text, start, end), stated: n, expected: actual },
       ),
     );
@@ -74,8 +74,8 @@ export function countClaims(text: string, cell: string, tasks: Task[], claims: C
       finding(
         "count-mismatch",
         cell,
-        `Ghi "${m[0]}" nhưng phần kết quả đánh giá có ${tasks.length} nhiệm vụ (${list}), trong đó ${actual} nhiệm vụ ${failing ? "chưa đạt" : "đạt"}.`,
-        `It says "${m[0]}" but the results list ${tasks.length} tasks (${listEn}), of which ${actual} ${actual === 1 ? "is" : "are"} ${failing ? "not achieved" : "achieved"}.`,
+        `Ghi "${m[0]}" nhưng phần kết quả đánh giá có ${tasks.length} nhiệm vụ (${list}), ${actual ? `trong đó ${actual} nhiệm vụ` : "không nhiệm vụ nào"} ${failing ? "chưa đạt" : "đạt"}.`,
+        `It says "${m[0]}" but the results list ${tasks.length} tasks (${listEn}), of which ${actual === 0 ? "none is" : actual === 1 ? "1 is" : `${actual} are`} ${failing ? "not achieved" : "achieved"}.`,
         { ...quoteOf(text, start, end), stated: sameOf ? n : `${n}/${of}`, expected: sameOf ? actual : `${actual}/${tasks.length}` },
       ),
     );

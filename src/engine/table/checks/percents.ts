@@ -1,6 +1,6 @@
 /** percent-mismatch and percent-rounding. */
 import { Decimal } from "../../decimal";
-import { formatEnNumber, formatEnPercent, formatPercent, formatViNumber } from "../../numbers";
+import { formatEnNumber, formatEnPercent, formatMoreDecimals, formatPercent, formatViNumber } from "../../numbers";
 import { judgeStatedPercent } from "../../percent";
 import { type Finding } from "../../report";
 import { readStatedPercent } from "../figures";
@@ -43,9 +43,8 @@ export function checkPercents(model: Model): Finding[] {
       const en = { t: formatEnNumber(t), a: formatEnNumber(a), stated: formatEnNumber(shownStated, decimals), exact: formatEnPercent(exact, Math.max(2, decimals)) };
       if (judgement === "truncated") {
         // The exact value to more decimals than the stated one, so it does not read as the rounded value.
-        const cut = exact.decimalPlaces() > decimals + 3;
-        const moreText = cut ? `${formatPercent(exact, decimals + 3)}…` : formatViNumber(exact);
-        const moreEn = cut ? `${formatEnPercent(exact, decimals + 3)}…` : formatEnNumber(exact);
+        const moreText = formatMoreDecimals(exact, decimals);
+        const moreEn = formatMoreDecimals(exact, decimals, "en");
         out.push(
           finding(
             "percent-rounding",
