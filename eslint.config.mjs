@@ -3,6 +3,9 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/** Outside the engine, its files are reached through src/engine/index.ts alone. */
+const ENGINE_DOOR = { group: ["**/engine/*", "!**/engine/index"], message: "Import the engine through its front door, src/engine (index.ts), not its files." };
+
 export default tseslint.config(
   { ignores: ["dist/**", "dist-ts/**", "node_modules/**", "bench/out/**", "coverage/**", "test-results/**"] },
   js.configs.recommended,
@@ -22,10 +25,26 @@ export default tseslint.config(
     },
   },
   {
+    // One door into the engine: outside src/engine, code imports src/engine/index.ts only.
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/engine/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [ENGINE_DOOR] }],
+    },
+  },
+  {
     // The hosts and the ribbon stand beside the pane, not on it: the words they share are in src/host/messages.ts.
     files: ["src/host/**/*.ts", "src/office/**/*.ts", "src/commands/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/taskpane", "**/taskpane/*"], message: "Shared words live in src/host/messages.ts; src/host, src/office and src/commands do not import the pane." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ENGINE_DOOR,
+            { group: ["**/taskpane", "**/taskpane/*"], message: "Shared words live in src/host/messages.ts; src/host, src/office and src/commands do not import the pane." },
+          ],
+        },
+      ],
     },
   },
   {

@@ -6,7 +6,7 @@ import { promises as fs } from "node:fs";
 import { unzipSync } from "fflate";
 import type ExcelJS from "exceljs";
 import { readXlsx, ReaderError, type ReaderErrorCode } from "../reader/xlsx";
-import type { WorkbookSnapshot } from "../engine/snapshot";
+import type { WorkbookSnapshot } from "../engine";
 import { exceljsAdapter } from "./exceljs";
 import { InputError, type InputErrorCode } from "./messages";
 

@@ -1,6 +1,6 @@
 /** The readable report of `check` (no --json): a table per sheet, colour on a terminal that wants it. */
 import { styleText } from "node:util";
-import { countBySeverity, type Severity, type SheetReport } from "../engine/report";
+import { countBySeverity, type Severity, type SheetReport } from "../engine";
 import { SEVERITY_NAME } from "../help/findings";
 import { quoteContext, quotePlace } from "../help/quote";
 import type { FileResult } from "./report-json";

@@ -1,5 +1,5 @@
 /** The JSON document of `check --json` (SPEC §8), exactly. */
-import { countBySeverity, type Finding, type SheetReport, type WorkbookReport } from "../engine/report";
+import { countBySeverity, type Finding, type SheetReport, type WorkbookReport } from "../engine";
 import type { Lang } from "./messages";
 
 export interface FileResult {

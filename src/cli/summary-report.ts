@@ -8,7 +8,7 @@
  */
 import type ExcelJS from "exceljs";
 import { exceljs } from "./exceljs";
-import { countBySeverity } from "../engine/report";
+import { countBySeverity } from "../engine";
 import { SEVERITY_NAME, kindTitles } from "../help/findings";
 import type { Lang } from "./messages";
 import type { FileResult } from "./report-json";

@@ -13,6 +13,13 @@ export * from "./report";
 export * from "./snapshot";
 export * from "./plan";
 export * from "./address";
+export * from "./template";
+export { carryOverIndicators, type CarryOver, type CarriedRow } from "./carryover";
+export { planNormalise } from "./normalise";
+export { formatViNumber, formatEnNumber } from "./numbers";
+export { shownText } from "./shown";
+export { recogniseTable, roleOfHeader } from "./table";
+export { Grid } from "./table/grid";
 
 /** Recognise one sheet's layout and check it. An unrecognised sheet says why and raises nothing. */
 export function analyseSheet(sheet: SheetSnapshot): SheetReport {

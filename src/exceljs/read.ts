@@ -3,8 +3,7 @@
  * browser preview uses the same code as the command line.
  */
 import ExcelJS from "exceljs";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
-import { parseRangeA1 } from "../engine/address";
+import { parseRangeA1, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../engine";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 

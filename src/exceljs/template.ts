@@ -1,7 +1,7 @@
 /** Writes the standard template (src/engine/template.ts) as an ExcelJS worksheet or workbook. */
 import ExcelJS from "exceljs";
 import { argb } from "./write";
-import { TEMPLATE_ALERT, TEMPLATE_FONT, TEMPLATE_LOOKS, type TemplateModel, type TemplateStyle } from "../engine/template";
+import { TEMPLATE_ALERT, TEMPLATE_FONT, TEMPLATE_LOOKS, type TemplateModel, type TemplateStyle } from "../engine";
 
 const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };

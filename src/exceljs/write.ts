@@ -8,8 +8,7 @@
  * cell of the body. Every change here gives the cell a copy of its style instead (restyle()).
  */
 import type ExcelJS from "exceljs";
-import type { CellWrite, Highlight } from "../engine/plan";
-import { HIGHLIGHT_FILL } from "../engine/plan";
+import { HIGHLIGHT_FILL, type CellWrite, type Highlight } from "../engine";
 
 type StyleKey = keyof ExcelJS.Style;
 

@@ -5,8 +5,7 @@
  * table by `npm run docs:findings`; a test keeps the page and the table in step).
  * Pure data: no Node, no DOM.
  */
-import type { FindingKind, Severity } from "../engine/report";
-import { SEVERITY } from "../engine/report";
+import { SEVERITY, type FindingKind, type Severity } from "../engine";
 
 export type HelpLang = "vi" | "en";
 

@@ -2,9 +2,7 @@
  * What the task pane needs from a spreadsheet host. Two implementations: the Office.js adapter
  * (Excel on the web, Windows, Mac) and the browser preview's in-memory workbook. No rules here.
  */
-import type { CellWrite, Highlight } from "../engine/plan";
-import type { SheetSnapshot } from "../engine/snapshot";
-import type { TemplateModel } from "../engine/template";
+import type { CellWrite, Highlight, SheetSnapshot, TemplateModel } from "../engine";
 
 export interface SheetInfo {
   name: string;

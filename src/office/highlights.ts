@@ -4,8 +4,7 @@
  * The record is saved before anything is painted, so a half-done batch is still cleared later.
  */
 /* global Excel */
-import type { Highlight } from "../engine/plan";
-import { HIGHLIGHT_FILL } from "../engine/plan";
+import { HIGHLIGHT_FILL, type Highlight } from "../engine";
 import { HostError } from "../host/host";
 import { translate } from "./errors";
 import { SETTINGS, decodeHighlights, encodeHighlights, readSettingText, updateSetting, type HighlightRecord } from "./settings";

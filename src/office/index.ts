@@ -23,9 +23,7 @@
  * a recalculation takes 2 (fresh state and protection, then the writes).
  */
 /* global Excel */
-import type { CellWrite, Highlight } from "../engine/plan";
-import type { CellRange, SheetSnapshot } from "../engine/snapshot";
-import type { TemplateModel } from "../engine/template";
+import type { CellRange, CellWrite, Highlight, SheetSnapshot, TemplateModel } from "../engine";
 import type { Host, SheetInfo } from "../host/host";
 import { translate } from "./errors";
 import { applyHighlights, clearHighlights } from "./highlights";

@@ -5,8 +5,7 @@
  * a chunk that is still too large halved.
  */
 /* global Excel */
-import type { CellRange, CellValue, SheetSnapshot } from "../engine/snapshot";
-import { parseRangeA1 } from "../engine/address";
+import { parseRangeA1, type CellRange, type CellValue, type SheetSnapshot } from "../engine";
 import type { SheetInfo } from "../host/host";
 import { isPayloadError, translate } from "./errors";
 import { supported } from "./support";

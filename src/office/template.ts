@@ -3,7 +3,7 @@
  * at most TEMPLATE_OPS operations. A sheet half-made by a failed batch is removed again.
  */
 /* global Excel */
-import { TEMPLATE_ALERT, TEMPLATE_FONT, TEMPLATE_LOOKS, uniqueSheetName, type TemplateModel } from "../engine/template";
+import { TEMPLATE_ALERT, TEMPLATE_FONT, TEMPLATE_LOOKS, uniqueSheetName, type TemplateModel } from "../engine";
 import { HostError } from "../host/host";
 import { translate } from "./errors";
 import { readOnly, supported } from "./support";

@@ -5,7 +5,7 @@
  * protection, then the writes), the writes in syncs of at most WRITE_BYTES.
  */
 /* global Excel */
-import type { CellWrite } from "../engine/plan";
+import type { CellWrite } from "../engine";
 import { HostError } from "../host/host";
 import { codeOf, translate } from "./errors";
 import { SETTINGS, decodeUndo, encodeUndo, readSettingText, updateSetting, type UndoRecord } from "./settings";

@@ -1,8 +1,7 @@
 /** The preview's sheet grid: draws one ExcelJS worksheet as an HTML table (values, merges, fills). */
 import * as React from "react";
 import type ExcelJS from "exceljs";
-import { a1, columnLetter } from "../engine/address";
-import { shownText } from "../engine/shown";
+import { a1, columnLetter, shownText } from "../engine";
 import { sheetSnapshot } from "../exceljs/read";
 
 /** What the grid shows for a value with its number format, as the sheet shows it (exported for the end-to-end tests). */

@@ -4,12 +4,10 @@
  * The grid on the page draws the same workbook and is told about every change.
  */
 import type ExcelJS from "exceljs";
-import type { CellWrite, Highlight } from "../engine/plan";
-import type { SheetSnapshot } from "../engine/snapshot";
+import { uniqueSheetName, type CellWrite, type Highlight, type SheetSnapshot, type TemplateModel } from "../engine";
 import { sheetSnapshot } from "../exceljs/read";
 import { applyHighlights as paint, applyWrites as write, restyle } from "../exceljs/write";
 import { addTemplateSheet } from "../exceljs/template";
-import { uniqueSheetName, type TemplateModel } from "../engine/template";
 import { HostError, type Host, type SheetInfo } from "../host/host";
 
 /**

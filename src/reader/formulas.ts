@@ -1,5 +1,5 @@
 /** Shared formulas: the anchor's text moved to each cell that shares it. */
-import { columnIndex, columnLetter } from "../engine/address";
+import { columnIndex, columnLetter } from "../engine";
 
 const REF = /(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g;
 

@@ -1,6 +1,5 @@
 /** One worksheet's XML → its snapshot, in one pass of the byte scanner (values, formulas, styles, merges, hidden rows and columns). */
-import type { CellRange, CellValue, SheetSnapshot } from "../engine/snapshot";
-import { columnIndex } from "../engine/address";
+import { columnIndex, type CellRange, type CellValue, type SheetSnapshot } from "../engine";
 import { ReaderError } from "./errors";
 import { Tok, XmlScanner, decodeBytes, spanIs } from "./scan";
 import { LIMITS } from "./limits";

@@ -8,7 +8,7 @@
  * entity declaration (no entity expansion ever), a cell referring to a shared string that is missing.
  */
 import { unzipSync } from "fflate";
-import type { SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../engine";
 import { ReaderError } from "./errors";
 import { LIMITS } from "./limits";
 import { attr, decoder, local, parse, resolvePart } from "./xml";

@@ -18,16 +18,7 @@ import {
   Text,
   webLightTheme,
 } from "@fluentui/react-components";
-import { analyseSheet, countBySeverity, planHighlights, planRecalc } from "../engine";
-import { planNormalise } from "../engine/normalise";
-import { buildTemplate } from "../engine/template";
-import { carryOverIndicators } from "../engine/carryover";
-import type { CellWrite } from "../engine/plan";
-import { HIGHLIGHT_FILL } from "../engine/plan";
-import type { ColumnRole, Finding, Severity, SheetReport } from "../engine/report";
-import type { SheetSnapshot } from "../engine/snapshot";
-import { formatViNumber } from "../engine/numbers";
-import { shownText } from "../engine/shown";
+import { HIGHLIGHT_FILL, analyseSheet, buildTemplate, carryOverIndicators, countBySeverity, formatViNumber, planHighlights, planNormalise, planRecalc, shownText, type CellWrite, type ColumnRole, type Finding, type Severity, type SheetReport, type SheetSnapshot } from "../engine";
 import { HostError, type Host, type SheetInfo } from "../host/host";
 import { STRINGS, type Lang, type Strings } from "./strings";
 import { applyOverrides, columnsSettled, sheetColumns, type RoleOverrides } from "./columns";

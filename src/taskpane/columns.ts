@@ -4,11 +4,7 @@
  * header says the role in the engine's own words, and the column that held the role before gets
  * a header that names no role. The workbook itself is never touched.
  */
-import type { ColumnRole, SheetReport } from "../engine/report";
-import type { CellValue, SheetSnapshot } from "../engine/snapshot";
-import { columnIndex, columnLetter } from "../engine/address";
-import { recogniseTable, roleOfHeader } from "../engine/table";
-import { Grid } from "../engine/table/grid";
+import { Grid, columnIndex, columnLetter, recogniseTable, roleOfHeader, type CellValue, type ColumnRole, type SheetReport, type SheetSnapshot } from "../engine";
 
 /** Role → column letter the user chose ("" for none). */
 export type RoleOverrides = Partial<Record<ColumnRole, string>>;

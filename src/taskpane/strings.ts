@@ -4,7 +4,7 @@
  * untranslated. The words the ribbon says too (a host's errors, what a recalculation or a clearing
  * did) come from src/host/messages.ts, shared with src/commands.
  */
-import type { ColumnRole, Severity } from "../engine/report";
+import type { ColumnRole, Severity } from "../engine";
 import { HOST_MESSAGES, type Lang } from "../host/messages";
 import { SEVERITY_NAME, kindTitles } from "../help/findings";
 
