@@ -125,6 +125,11 @@ export interface SheetReport {
   findings: Finding[];
   /** Narrative layout: every claim read from the prose. */
   claims?: Claim[];
+  /**
+   * Table layout: the roles could not be settled from the sheet alone (several actual columns by
+   * period and none named as the one the verdict judges), so the pane shows the column map first.
+   */
+  rolesUnclear?: boolean;
 }
 
 export interface WorkbookReport {

@@ -90,5 +90,6 @@ export function namesRole(text: string, role: ColumnRole): boolean {
 export function columnsSettled(report: SheetReport): boolean {
   if (!report.recognized) return false;
   if (report.layout === "narrative") return Boolean(report.columns.name || report.columns.actual);
+  if (report.rolesUnclear) return false;
   return Boolean(report.columns.name && report.columns.target && report.columns.actual);
 }

@@ -57,6 +57,16 @@ export function runBounded(bin: string, args: string[], timeoutMs: number): Prom
   });
 }
 
+/** A LibreOffice profile that recalculates on load, and a copy of `file`, inside `dir`. */
+function workspace(dir: string, file: string): { profile: string; input: string; out: string } {
+  const profile = path.join(dir, "profile");
+  mkdirSync(path.join(profile, "user"), { recursive: true });
+  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  const input = path.join(dir, "input.xlsx");
+  copyFileSync(file, input);
+  return { profile, input, out: path.join(dir, "out") };
+}
+
 /**
  * Recalculates `file` in LibreOffice; returns the recalculated copy's path and its working
  * directory (remove it when done). Throws a plain sentence when LibreOffice is missing, fails or hangs.
@@ -65,12 +75,7 @@ export async function recalculateWithLibreOffice(file: string, timeoutMs = LIBRE
   const bin = soffice();
   if (!bin) throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
   const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-lo-"));
-  const profile = path.join(dir, "profile");
-  mkdirSync(path.join(profile, "user"), { recursive: true });
-  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  const input = path.join(dir, "input.xlsx");
-  copyFileSync(file, input);
-  const out = path.join(dir, "out");
+  const { profile, input, out } = workspace(dir, file);
   const args = ["--headless", "--norestore", "--nologo", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, input];
   const { code, output } = await runBounded(bin, args, timeoutMs);
   const result = path.join(out, "input.xlsx");
@@ -117,12 +122,7 @@ export async function libreOfficeShown(file: string, timeoutMs = LIBREOFFICE_TIM
   if (!bin) throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
   const dir = mkdtempSync(path.join(os.tmpdir(), "soat-bieu-csv-"));
   try {
-    const profile = path.join(dir, "profile");
-    mkdirSync(path.join(profile, "user"), { recursive: true });
-    writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-    const input = path.join(dir, "input.xlsx");
-    copyFileSync(file, input);
-    const out = path.join(dir, "out");
+    const { profile, input, out } = workspace(dir, file);
     // Filter options: comma, double quote, UTF-8, from row 1, …, quote all text, detect, save as shown.
     const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true";
     const args = ["--headless", "--norestore", "--nologo", `-env:UserInstallation=file://${profile}`, "--convert-to", filter, "--outdir", out, input];

@@ -1,10 +1,10 @@
 /** The pane's column map folds away once the layout is recognised, and is shown first when a role the checks need is missing. */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { analyseWorkbook } from "../../src/engine";
+import { analyseSheet, analyseWorkbook } from "../../src/engine";
 import { readXlsx } from "../../src/reader/xlsx";
 import { columnsSettled } from "../../src/taskpane/columns";
-import { FIXTURES } from "../helpers/grid";
+import { FIXTURES, sheet } from "../helpers/grid";
 
 const report = (file: string) => analyseWorkbook(readXlsx(new Uint8Array(readFileSync(path.join(FIXTURES, file))), file)).sheets[0];
 
@@ -18,4 +18,17 @@ test("a table without its name column, or not recognised: shown first", () => {
   expect(columnsSettled({ ...table, columns: { ...table.columns, name: undefined } })).toBe(false);
   expect(columnsSettled({ ...table, columns: { ...table.columns, actual: undefined } })).toBe(false);
   expect(columnsSettled({ ...table, recognized: false, layout: null })).toBe(false);
+});
+
+test("a table whose judged period is unclear (several actual columns, none named): shown first so the clerk picks the actual", () => {
+  const s = analyseSheet(
+    sheet([
+      ["STT", "Chỉ tiêu", "Kế hoạch năm 2026", "Thực hiện 9 tháng", "Ước thực hiện cả năm", "Đánh giá"],
+      [1, "Giải ngân vốn đầu tư công", 2400, 1500, 2380, "Chưa đạt"],
+      [2, "Số hộ được cấp nước sạch", 300, 210, 305, "Đạt"],
+    ]),
+  );
+  expect(s.recognized).toBe(true);
+  expect(s.rolesUnclear).toBe(true);
+  expect(columnsSettled(s)).toBe(false);
 });

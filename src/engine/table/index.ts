@@ -49,7 +49,9 @@ export function analyseTable(sheet: SheetSnapshot): SheetReport {
     ...checkNumbering(model),
   ];
   findings.sort((a, b) => rowOf(a.cell) - rowOf(b.cell) || a.cell.length - b.cell.length || a.cell.localeCompare(b.cell));
-  return { name: sheet.name, recognized: true, layout: "table", columns: columnMap(rec.layout), items, findings };
+  const report: SheetReport = { name: sheet.name, recognized: true, layout: "table", columns: columnMap(rec.layout), items, findings };
+  if (rec.layout.periodUnclear) report.rolesUnclear = true;
+  return report;
 }
 
 function rowOf(cell: string): number {
