@@ -7,14 +7,14 @@
 import { Decimal, HUNDRED, dec } from "./decimal";
 import { analyseSheet } from "./index";
 import { formatEnNumber, formatViNumber } from "./numbers";
-import { judgeStatedPercent, type PercentJudgement } from "./percent";
+import type { PercentJudgement } from "./percent";
 import type { CellWrite } from "./plan";
 import type { SheetReport } from "./report";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import { Grid } from "./table/grid";
 import { recogniseTable } from "./table/layout";
 import { classifyRows } from "./table/rows";
-import { figureValue, readFigure, readStatedPercent, isPercentFormat } from "./table/figures";
+import { figureValue, judgeStatedCell, readFigure, readStatedPercent, isPercentFormat } from "./table/figures";
 
 const BODY_KINDS = new Set(["item", "subitem", "group", "total", "breakdown", "note"]);
 
@@ -29,11 +29,7 @@ const isTextFormat = (format: string | null) => format?.trim() === "@";
 function judgeAs(value: CellValue, format: string | null, exact: Decimal): PercentJudgement | null {
   const one = new Grid({ name: "", origin: { row: 1, col: 1 }, values: [[value]], numberFormats: [[format]], merges: [], hiddenRows: [], hiddenCols: [] });
   const stated = readStatedPercent(one, 1, 1);
-  if (!stated) return null;
-  if (stated.decimals !== null) return judgeStatedPercent(stated.points, stated.decimals, exact);
-  // A computed value (many decimals): right within a tiny relative tolerance, else judged as shown.
-  if (stated.points.minus(exact).abs().lte(Decimal.max(exact.abs(), 1).times("1e-9"))) return "ok";
-  return judgeStatedPercent(stated.points.toDecimalPlaces(stated.shownDecimals, Decimal.ROUND_HALF_UP), stated.shownDecimals, exact);
+  return stated ? judgeStatedCell(stated, exact).judgement : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Reading figure cells: numbers, numbers typed as text, malformed numbers, errors, percent cells. */
 import { Decimal, HUNDRED, dec } from "../decimal";
+import { judgeStatedPercent, type PercentJudgement } from "../percent";
 import { memoise } from "../memo";
 import { parseViNumber } from "../numbers";
 import { isCellError, type CellValue } from "../snapshot";
@@ -103,4 +104,24 @@ export function readStatedPercent(grid: Grid, row: number, col: number): StatedP
     if (p && p !== "malformed") return { points: p.value, decimals: p.decimals, shownDecimals: p.decimals, fromFormula };
   }
   return null;
+}
+
+/** How a stated percent cell is judged against the exact percent, and the value and decimals it is judged as. */
+export interface StatedJudgement {
+  judgement: PercentJudgement;
+  /** The stated value as the cell shows it (a computed value rounded to its shown decimals). */
+  shown: Decimal;
+  decimals: number;
+}
+
+/**
+ * The one judgement of a stated percent (SPEC §5.1), for the checker and for Chuẩn hóa's guard:
+ * a value typed with its decimals is judged as written; a computed value (many decimals) is right
+ * within a tiny relative tolerance (formula float noise), else judged as its number format shows it.
+ */
+export function judgeStatedCell(stated: StatedPercent, exact: Decimal): StatedJudgement {
+  if (stated.decimals !== null) return { judgement: judgeStatedPercent(stated.points, stated.decimals, exact), shown: stated.points, decimals: stated.decimals };
+  if (stated.points.minus(exact).abs().lte(Decimal.max(exact.abs(), 1).times("1e-9"))) return { judgement: "ok", shown: stated.points, decimals: stated.shownDecimals };
+  const shown = stated.points.toDecimalPlaces(stated.shownDecimals, Decimal.ROUND_HALF_UP);
+  return { judgement: judgeStatedPercent(shown, stated.shownDecimals, exact), shown, decimals: stated.shownDecimals };
 }

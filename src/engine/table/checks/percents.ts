@@ -1,15 +1,9 @@
 /** percent-mismatch and percent-rounding. */
 import { Decimal } from "../../decimal";
 import { formatEnNumber, formatEnPercent, formatMoreDecimals, formatPercent, formatViNumber } from "../../numbers";
-import { judgeStatedPercent } from "../../percent";
 import { type Finding } from "../../report";
-import { readStatedPercent } from "../figures";
+import { judgeStatedCell, readStatedPercent } from "../figures";
 import { finding, type Model, pairValues, isItemRow } from "../model";
-
-function withinTolerance(stated: Decimal, exact: Decimal): boolean {
-  const scale = Decimal.max(exact.abs(), new Decimal(1));
-  return stated.minus(exact).abs().lte(scale.times("1e-9"));
-}
 
 /** percent-mismatch / percent-rounding for every percent column against its own target. */
 export function checkPercents(model: Model): Finding[] {
@@ -27,14 +21,7 @@ export function checkPercents(model: Model): Finding[] {
       if (t === undefined || a === undefined || t.isZero()) continue;
       const exact = same && reading.percent !== null ? reading.percent : a.div(t).times(100);
       const cell = grid.address(body.row, pc.col);
-      let shownStated = stated.points;
-      let decimals = stated.decimals ?? stated.shownDecimals;
-      if (stated.decimals === null) {
-        if (withinTolerance(stated.points, exact)) continue;
-        shownStated = stated.points.toDecimalPlaces(stated.shownDecimals, Decimal.ROUND_HALF_UP);
-        decimals = stated.shownDecimals;
-      }
-      const judgement = judgeStatedPercent(shownStated, decimals, exact);
+      const { judgement, shown: shownStated, decimals } = judgeStatedCell(stated, exact);
       if (judgement === "ok") continue;
       const tText = formatViNumber(t);
       const aText = formatViNumber(a);
