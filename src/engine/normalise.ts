@@ -5,15 +5,12 @@
  * are left alone (they are findings, not guesses), and formula cells are never touched.
  */
 import { Decimal, HUNDRED, dec } from "./decimal";
-import { analyseSheet } from "./index";
 import { formatEnNumber, formatViNumber } from "./numbers";
 import type { PercentJudgement } from "./percent";
 import type { CellWrite } from "./plan";
-import type { SheetReport } from "./report";
-import type { CellValue, SheetSnapshot } from "./snapshot";
+import type { CellValue } from "./snapshot";
+import type { SheetModel } from "./sheet";
 import { Grid } from "./table/grid";
-import { recogniseTable } from "./table/layout";
-import { classifyRows } from "./table/rows";
 import { figureValue, judgeStatedCell, readFigure, readStatedPercent, isPercentFormat } from "./table/figures";
 
 const BODY_KINDS = new Set(["item", "subitem", "group", "total", "breakdown", "note"]);
@@ -32,18 +29,12 @@ function judgeAs(value: CellValue, format: string | null, exact: Decimal): Perce
   return stated ? judgeStatedCell(stated, exact).judgement : null;
 }
 
-/**
- * The clean-up writes for a recognised table sheet; nothing for any other sheet (pass the sheet's
- * report from analyseSheet when there is one, else it is computed).
- */
-export function planNormalise(sheet: SheetSnapshot, report?: SheetReport): CellWrite[] {
-  const { recognized, layout: kind } = report ?? analyseSheet(sheet);
-  if (!recognized || kind !== "table") return [];
-  const grid = new Grid(sheet);
-  const rec = recogniseTable(grid);
-  if (!rec.ok) return [];
-  const { layout } = rec;
-  const rows = classifyRows(grid, layout).filter((r) => BODY_KINDS.has(r.kind));
+/** The clean-up writes for a recognised table sheet; nothing for any other sheet. */
+export function planNormalise(model: SheetModel): CellWrite[] {
+  if (model.layout !== "table") return [];
+  const { grid, layout } = model.table;
+  const { sheet } = model;
+  const rows = model.table.rows.filter((r) => BODY_KINDS.has(r.kind));
   const writes: CellWrite[] = [];
   const percentCols = new Set(layout.percents.map((p) => p.col));
   const figureCols = new Set([...layout.targets, layout.col.actual!, ...percentCols]);

@@ -18,10 +18,10 @@ import {
   Text,
   webLightTheme,
 } from "@fluentui/react-components";
-import { HIGHLIGHT_FILL, analyseSheet, buildTemplate, carryOverIndicators, countBySeverity, formatViNumber, planHighlights, planNormalise, planRecalc, shownText, type CellWrite, type ColumnRole, type Finding, type Severity, type SheetReport, type SheetSnapshot } from "../engine";
+import { HIGHLIGHT_FILL, analyseSheet, buildTemplate, carryOverIndicators, countBySeverity, formatViNumber, planHighlights, planNormalise, planSheetRecalc, recogniseSheet, shownText, type CellWrite, type ColumnRole, type Finding, type Severity, type SheetModel, type SheetReport, type SheetSnapshot } from "../engine";
 import { HostError, type Host, type SheetInfo } from "../host/host";
 import { STRINGS, type Lang, type Strings } from "./strings";
-import { applyOverrides, columnsSettled, sheetColumns, type RoleOverrides } from "./columns";
+import { columnsSettled, sheetColumns, type RoleOverrides } from "./columns";
 import { kindHelp } from "../help/findings";
 import { cellText, quoteContext, quotePlace } from "../help/quote";
 
@@ -135,7 +135,7 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
       if (!name) return;
       setProgress(0);
       const snap = await host.readSheet(name, (p) => setProgress(p));
-      const rep = analyseSheet(applyOverrides(snap, overrides));
+      const rep = analyseSheet(snap, { roles: overrides });
       setSnapshot(snap);
       setReport(rep);
       setSelected(null);
@@ -178,23 +178,23 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
   }, [auto, sheet, host, check, run]);
 
   /** Reads the sheet, plans the writes and shows them for confirmation (nothing is written yet). */
-  const propose = (kind: Pending["kind"], plan: (snap: SheetSnapshot) => CellWrite[], nothing: string) =>
+  const propose = (kind: Pending["kind"], plan: (model: SheetModel) => CellWrite[], nothing: string) =>
     run(async () => {
       const snap = await host.readSheet(sheet, (p) => setProgress(p));
       setSnapshot(snap);
-      const writes = plan(applyOverrides(snap, overrides));
+      const writes = plan(recogniseSheet(snap, { roles: overrides }));
       if (!writes.length) setNotice({ intent: "info", text: nothing });
       else setPending({ kind, writes });
     });
 
-  const onRecalc = () => propose("recalc", (snap) => planRecalc({ sheets: [snap] }), t.nothingToRecalc);
+  const onRecalc = () => propose("recalc", planSheetRecalc, t.nothingToRecalc);
 
-  const onNormalise = () => propose("normalise", (snap) => planNormalise(snap), t.nothingToNormalise);
+  const onNormalise = () => propose("normalise", planNormalise, t.nothingToNormalise);
 
   const onTemplate = () =>
     run(async () => {
       // The indicator list of the selected sheet comes along when it is a table and the box is ticked.
-      const carried = carry && sheet ? carryOverIndicators(applyOverrides(await host.readSheet(sheet, (p) => setProgress(p)), overrides)) : null;
+      const carried = carry && sheet ? carryOverIndicators(recogniseSheet(await host.readSheet(sheet, (p) => setProgress(p)), { roles: overrides })) : null;
       const from = carried && carried.count > 0 ? carried : null;
       const name = await host.addTemplateSheet(buildTemplate({ commune, period, ...(from ? { groups: from.groups, baselines: from.baselines } : {}) }));
       onWorkbookChanged?.();
@@ -218,7 +218,7 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
   const recheck = async () => {
     const snap = await host.readSheet(sheet);
     setSnapshot(snap);
-    const rep = analyseSheet(applyOverrides(snap, overrides));
+    const rep = analyseSheet(snap, { roles: overrides });
     if (report) {
       await host.applyHighlights(planHighlights({ sheets: [rep] }), lang);
       onWorkbookChanged?.();
@@ -246,7 +246,7 @@ export function Pane({ host, initialAction = null, initialLang = "vi", onWorkboo
       if (!snapshot) return;
       const next = { ...overrides, [role]: letter };
       setOverrides(next);
-      const rep = analyseSheet(applyOverrides(snapshot, next));
+      const rep = analyseSheet(snapshot, { roles: next });
       setReport(rep);
       setSelected(null);
       await host.applyHighlights(planHighlights({ sheets: [rep] }), lang);

@@ -4,25 +4,21 @@
  * stays "%"), a verdict keeps the sheet's own word when it means the same ("Hoàn thành", "Vượt"),
  * and a cell whose shown value and formula would not change is not written at all.
  */
-import { isCellError, type SheetSnapshot } from "../snapshot";
+import { isCellError } from "../snapshot";
 import { percentOf } from "../targets";
 import { readVerdict } from "../verdicts";
 import type { CellWrite } from "../plan";
 import type { Verdict } from "../report";
 import { boundVerdictFormula, firstFilled, percentFormula, verdictFormula, STANDARD_WORDS, type VerdictWords } from "../formulas";
 import { decimalsFormat, isFixedFormat, shownText } from "../shown";
-import { Grid } from "./grid";
-import { recogniseTable } from "./layout";
+import type { Grid } from "./grid";
 import { isPercentFormat, readStatedPercent } from "./figures";
-import { readTarget, pairValues, MARK, isItemRow, buildModel, type Model } from "./model";
+import { readTarget, pairValues, MARK, isItemRow, type Model } from "./model";
 
 /** The writes of "Tính lại" for a recognised table sheet: percent and verdict cells of item rows. */
-export function planTableRecalc(sheet: SheetSnapshot): CellWrite[] {
-  const grid = new Grid(sheet);
-  const rec = recogniseTable(grid);
-  if (!rec.ok) return [];
-  const model = buildModel(grid, rec.layout);
-  const { layout } = model;
+export function planTableRecalc(model: Model): CellWrite[] {
+  const { grid, layout } = model;
+  const sheet = grid.sheet;
   const writes: CellWrite[] = [];
   const push = (
     row: number,
