@@ -72,3 +72,18 @@ test("when the judged period is unclear, naming the actual settles it and the ve
   const nine = analyseSheet(sheet(rows), { roles: { actual: "D" } });
   expect(nine.findings.filter((f) => f.kind === "verdict-mismatch").map((f) => f.cell)).toEqual(["F3"]);
 });
+
+test("a column the clerk takes out of its role is not given another one by its content", () => {
+  const rows = [
+    ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Ghi chú"],
+    [1, "Trồng rừng tập trung", "ha", 40, 42, "Đạt"],
+    [2, "Làm mới đường giao thông", "km", 5, 3, "Chưa đạt"],
+    [3, "Kiên cố hóa kênh mương", "km", 2, 2, "Đạt"],
+  ];
+  // Read alone, a remarks column of verdict words is the verdict column.
+  expect(analyseSheet(sheet(rows)).columns.verdict).toBe("F");
+  const taken = analyseSheet(sheet(rows), { roles: { note: "" } });
+  expect(taken.columns.verdict).toBeUndefined();
+  expect(taken.columns.note).toBeUndefined();
+  expect(taken.items.map((i) => i.verdict)).toEqual([null, null, null]);
+});

@@ -116,10 +116,20 @@ function verdictMarks(verdictCols: number[], texts: Map<number, string>): Verdic
  * take the role from the other actual-like columns (a percent of "TH 6 tháng/KH" still divides its
  * own): it is the one the verdict judges.
  */
-function applyChoice(roles: Map<number, HeaderRole>, choice: [ColumnRole, number][]): void {
+function applyChoice(roles: Map<number, HeaderRole>, choice: [ColumnRole, number][], fixed: Set<number>): void {
   for (const [role, col] of choice) {
-    if (role !== "actual" || col <= 0) for (const [c, r] of roles) if (r === role && c !== col) roles.delete(c);
-    if (col > 0) roles.set(col, role);
+    if (role !== "actual" || col <= 0) {
+      for (const [c, r] of roles) {
+        if (r === role && c !== col) {
+          roles.delete(c);
+          fixed.add(c);
+        }
+      }
+    }
+    if (col > 0) {
+      roles.set(col, role);
+      fixed.add(col);
+    }
   }
 }
 
@@ -129,7 +139,7 @@ export function recogniseTable(grid: Grid, choice: RoleChoice = {}): Recognition
     .map(([role, letter]) => [role, letter ? columnIndex(letter) : -1] as [ColumnRole, number]);
   const chosenActual = chosen.find(([role, col]) => role === "actual" && col > 0)?.[1];
   const last = Math.min(grid.lastRow, grid.firstRow + SCAN_ROWS);
-  let best: { top: number; bottom: number; roles: Map<number, HeaderRole>; texts: Map<number, string>; score: number } | undefined;
+  let best: { top: number; bottom: number; roles: Map<number, HeaderRole>; texts: Map<number, string>; fixed: Set<number>; score: number } | undefined;
   for (let top = grid.firstRow; top <= last; top++) {
     const bottom = headerBottom(grid, top);
     const texts = headerTexts(grid, top, bottom);
@@ -148,12 +158,14 @@ export function recogniseTable(grid: Grid, choice: RoleChoice = {}): Recognition
     if (![...roles.values()].includes("target")) {
       for (const c of names.slice(1)) if (holdsFigures(grid, c, bottom + 1)) roles.set(c, "target");
     }
-    applyChoice(roles, chosen);
+    /** Columns whose role the clerk decided: the content does not decide them again. */
+    const fixed = new Set<number>();
+    applyChoice(roles, chosen, fixed);
     const set = new Set(roles.values());
     if (!set.has("target")) continue;
     if (!set.has("actual") && !set.has("percent")) continue;
     const score = set.size;
-    if (!best || score > best.score) best = { top, bottom, roles, texts, score };
+    if (!best || score > best.score) best = { top, bottom, roles, texts, fixed, score };
   }
   if (!best) {
     return {
@@ -162,8 +174,8 @@ export function recogniseTable(grid: Grid, choice: RoleChoice = {}): Recognition
       reasonEn: "no header row with a target (Kế hoạch) and an actual (Thực hiện) column was found",
     };
   }
-  const { top, bottom, roles, texts } = best;
-  readContent(grid, roles, texts, bottom + 1);
+  const { top, bottom, roles, texts, fixed } = best;
+  readContent(grid, roles, texts, bottom + 1, fixed);
   const nameCol = [...roles].find(([, r]) => r === "name")?.[0];
   let numberingRow: number | null = null;
   if (bottom + 1 <= grid.lastRow && isNumberingRow(grid, bottom + 1, nameCol)) numberingRow = bottom + 1;
@@ -172,7 +184,7 @@ export function recogniseTable(grid: Grid, choice: RoleChoice = {}): Recognition
   // The actual a plan-percent divides, by the numbering row "(7)=(6)/(5)": an actual whatever its header says.
   for (const r of ratios) if (targetsByRole.includes(r.target) && (!roles.has(r.actual) || roles.get(r.actual) === "name")) roles.set(r.actual, "actual");
   markPrevious(roles, texts, ratios);
-  applyChoice(roles, chosen);
+  applyChoice(roles, chosen, fixed);
 
   const col: Partial<Record<ColumnRole, number>> = {};
   const targets: number[] = [];
