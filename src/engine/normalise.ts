@@ -11,7 +11,7 @@ import type { CellWrite } from "./plan";
 import type { CellValue } from "./snapshot";
 import type { SheetModel } from "./sheet";
 import { Grid } from "./table/grid";
-import { figureValue, judgeStatedCell, readFigure, readStatedPercent, isPercentFormat } from "./table/figures";
+import { figureValue, judgeStatedCell, mostCommonFormat, percentColumnLook, readFigure, readStatedPercent, isPercentFormat } from "./table/figures";
 
 const BODY_KINDS = new Set(["item", "subitem", "group", "total", "breakdown", "note"]);
 
@@ -45,23 +45,9 @@ export function planNormalise(model: SheetModel): CellWrite[] {
   const mode = new Map<number, { fraction: boolean; format: string | null }>();
   const usual = new Map<number, string>();
   for (const col of figureCols) {
-    const formats = new Map<string, number>();
-    let fraction = 0;
-    let points = 0;
-    for (const r of rows) {
-      if (typeof grid.value(r.row, col) !== "number") continue;
-      const f = grid.numberFormat(r.row, col) ?? "General";
-      formats.set(f, (formats.get(f) ?? 0) + 1);
-      if (isPercentFormat(f)) fraction++;
-      else points++;
-    }
-    const ranked = [...formats].sort((a, b) => b[1] - a[1]);
-    if (percentCols.has(col)) {
-      const top = ranked.filter(([f]) => isPercentFormat(f) === fraction > points)[0];
-      mode.set(col, { fraction: fraction > points, format: top ? top[0] : null });
-    } else {
-      usual.set(col, ranked.find(([f]) => !isPercentFormat(f) && !isTextFormat(f))?.[0] ?? "General");
-    }
+    const formats = rows.filter((r) => typeof grid.value(r.row, col) === "number").map((r) => grid.numberFormat(r.row, col) ?? "General");
+    if (percentCols.has(col)) mode.set(col, percentColumnLook(formats, () => true));
+    else usual.set(col, mostCommonFormat(formats, (f) => !isPercentFormat(f) && !isTextFormat(f)) ?? "General");
   }
 
   /** For a percent cell: the exact percent of its own pair on this row, when both figures are numbers. */
