@@ -7,11 +7,12 @@
 import { Decimal } from "../../decimal";
 import { formatViNumber } from "../../numbers";
 import rules from "../../rules/prose.json";
+import { alternation } from "../vocab";
 import { amountAt, isNum } from "./amounts";
 import type { ScanContext } from "./context";
 
 /** Nouns whose count a list of names can check: places, units, criteria, tasks. */
-const COUNTABLE = new RegExp(`^(?:${[...rules.countable].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "iu");
+const COUNTABLE = new RegExp(`^(?:${alternation(rules.countable)})(?![\\p{L}])`, "iu");
 
 /** "N <noun>[ …] là", "N <noun>:", "N <noun> (": where a named list starts. */
 const LIST_START = /^[ \t]+((?:[\p{Ll}]+(?![\p{L}])[ \t]*,?[ \t]*){1,4}?)(?:[^\d.;:()\n]|\d+(?:,\d+)?[ \t]*%(?:[ \t]*-[ \t]*\d+(?:,\d+)?[ \t]*%)?){0,80}?(?:(?<![\p{L}])là|:)[ \t]+|^[ \t]+((?:[\p{Ll}]+(?![\p{L}])[ \t]*){1,3}?)\([ \t]*/u;

@@ -12,6 +12,7 @@ import { isNum, type Num } from "./amounts";
 import { boundAround, boundBefore, OWN_RATE } from "./bounds";
 import type { ScanContext } from "./context";
 import { headingBase, planFinding } from "./heading";
+import { CONNECT_VERBS, CONNECT_VERBS_OPENING, OTHER_BASE, RATE } from "../vocab";
 
 const val = (t: Num): Decimal => t.parsed.value;
 const decs = (t: Num): number => t.parsed.decimals;
@@ -30,17 +31,16 @@ function dateLike(text: string, a: NumberToken, b: NumberToken): boolean {
   return false;
 }
 
-/** A baseline named after a percent ("đạt 100% kế hoạch", "so với dự toán"): maybe not the ratio's own. */
-const OTHER_BASE = /^[ \t]*(?:so với|kế hoạch|kh(?![\p{L}])|chỉ tiêu|dự toán|nghị quyết|mục tiêu)/iu;
-
-/** "…, đạt", "chiếm tỷ lệ:", "tỷ lệ huy động", "bằng" ending the words between a ratio and its percent. */
-const CONNECT = /^[^\d\n;]{0,80}?(?:^|[\s,:(*])((?:đạt|chiếm|bằng)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?|(?:tỷ|tỉ)[ \t]+lệ(?:[ \t]+\p{L}+(?!\p{L})){0,2})[ \t]*:?[ \t]*$/iu;
+/** "…, đạt", "chiếm tỷ lệ:", "tỷ lệ huy động", "bằng" ending the words between a ratio and its percent (words: rules/prose.json). */
+const CONNECT = new RegExp(`^[^\\d\\n;]{0,80}?(?:^|[\\s,:(*])((?:${CONNECT_VERBS})(?:[ \\t]+(?:${RATE}))?|(?:${RATE})(?:[ \\t]+\\p{L}+(?!\\p{L})){0,2})[ \\t]*:?[ \\t]*$`, "iu");
+/** A rate word in the connector: the percent is then a rate even without "%". */
+const SAYS_RATE = new RegExp(RATE, "iu");
 
 /** "X/Y xã (79,3%)": a bare bracket right before the percent. */
 const BRACKET = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,3}\([ \t]*$/u;
 
 /** "212/230 ha. Đạt 92,1%": the percent opens the next sentence. */
-const NEXT_SENTENCE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,2}\.[ \t]+(?:Đạt|Bằng|Chiếm)([ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*$/u;
+const NEXT_SENTENCE = new RegExp(`^[ \\t]*(?:[\\p{L}²]+(?![\\p{L}²])[ \\t]*){0,2}\\.[ \\t]+(?:${CONNECT_VERBS_OPENING})([ \\t]+(?:${RATE}))?[ \\t]*:?[ \\t]*$`, "u");
 
 const SENTENCE_END = /[.!?](?:\s+\p{Lu}|\s*\n)|\n/u;
 
@@ -53,7 +53,7 @@ function connector(mid: string): { rate: boolean } | null {
   const close = mid.indexOf(")");
   if (close >= 0 && (mid.indexOf("(") < 0 || mid.indexOf("(") > close)) return null;
   const m = CONNECT.exec(mid);
-  return m ? { rate: /lệ/iu.test(m[1]) } : null;
+  return m ? { rate: SAYS_RATE.test(m[1]) } : null;
 }
 
 /** The words between a ratio and its percent, when they say "the ratio is P": token index of P, and whether "tỷ lệ" was said. */

@@ -13,6 +13,7 @@ import { amountAt, isNum, sameKind, sayIn } from "./amounts";
 import { boundBefore, labelled } from "./bounds";
 import type { ScanContext } from "./context";
 import { judgeRatio } from "./ratios";
+import { PLAN_AFTER as PLAN } from "../vocab";
 
 /** How far back (characters) a base may stand. */
 const WINDOW = 700;
@@ -23,7 +24,6 @@ const CONNECT = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,3}?[,(]?[ \t]*(?:(đ
 /** "đạt 61% dự toán (KH 250 triệu đồng)": the base named in a bracket after the percent. */
 const NAMED = /^[ \t]*(?:[\p{L}]+[ \t]*){0,4}?\([ \t]*(?:kh|kế hoạch|dự toán|chỉ tiêu)[ \t]*(?:giao|năm)?[ \t]*:?[ \t]*$/iu;
 
-const PLAN = /^[ \t]*(?:so với|so|kế hoạch|kh(?![\p{L}])|chỉ tiêu|dự toán|nghị quyết|mục tiêu|cùng kỳ)/iu;
 
 export function scanShares(ctx: ScanContext): void {
   const { text, tokens, used } = ctx;

@@ -14,6 +14,7 @@ import { amountAt, interval, isNum, sameKind, sayIn, scaleOf, type Amount, type 
 import { labelled, overlapping } from "./bounds";
 import type { ScanContext } from "./context";
 import { judgeRatio } from "./ratios";
+import { PLAN_AFTER as PLAN } from "../vocab";
 
 const LIST_SPAN = 600;
 
@@ -33,8 +34,6 @@ const REST = /(?<![\p{L}])(?:khác|còn lại|còn)(?![\p{L}])/iu;
 const SHARE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,4}?[,(]?[ \t]*(đạt|chiếm|(?:tỷ|tỉ)[ \t]+lệ)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*\(?[ \t]*$/iu;
 const BARE_SHARE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,3}\([ \t]*$/u;
 
-/** A baseline named after a percent: "đạt 105% kế hoạch", "so với dự toán". */
-const PLAN = /^[ \t]*(?:so với|so|kế hoạch|kh(?![\p{L}])|chỉ tiêu|dự toán|nghị quyết|mục tiêu|cùng kỳ)/iu;
 
 const SENTENCE = /[.!?](?=[ \t]+\p{Lu}|[ \t]*\n|$)|\n[ \t]*\n|\n(?=[ \t]*[-+*•])/gu;
 
