@@ -24,6 +24,8 @@ const heading = (n: Narrative, text: string) => n.analyseProse(text, "B5").tree.
 const conclusion = (n: Narrative, text: string) => n.analyseProse(text, "B5").tree.tasks[0]?.conclusion?.verdict;
 const findings = (n: Narrative, text: string) => n.extractClaims(text, "B5").findings.map((f) => `${f.kind}:${f.severity}`);
 const ratioClaims = (n: Narrative, text: string) => n.extractClaims(text, "B5").claims.filter((c) => c.kind === "ratio").map((c) => c.ok);
+const shareClaims = (n: Narrative, text: string) => n.extractClaims(text, "B5").claims.filter((c) => c.kind === "share").map((c) => c.ok);
+const SHARE = (word: string) => `Tiếp nhận 1.240 hồ sơ, đã giải quyết 1.198 hồ sơ, ${word} 96,6%.`;
 const columns = (n: Narrative, rows: CellValue[][]) => n.analyseNarrative(sheet(rows))?.columns;
 const ROW: CellValue[] = [1, "Nhóm nhiệm vụ kinh tế", "1. Trồng rừng (đánh giá đạt)", "Tiếp tục"];
 const counts = (n: Narrative, groupText: string, verdict: string) =>
@@ -106,11 +108,13 @@ describe("every word of the narrative vocabulary in the rule data is read", () =
   test.each(proseRules.connect.verbs)('"18/20 đơn, %s 90%%" is a ratio, in a clause or opening the next sentence', (v) => {
     expect(ratioClaims(narrative, `Đã giải quyết 18/20 đơn, ${v} 90%.`)).toEqual([true]);
     expect(ratioClaims(narrative, `Đã giải quyết 18/20 đơn. ${v[0].toUpperCase()}${v.slice(1)} 90%.`)).toEqual([true]);
+    expect(shareClaims(narrative, SHARE(v))).toEqual([true]);
   });
   test.each(proseRules.connect.rate)('"18/20 đơn %s 90" is a rate even without "%%"', (r) => {
     expect(ratioClaims(narrative, "Đã giải quyết 18/20 đơn đạt 90")).toEqual([]);
     expect(ratioClaims(narrative, `Đã giải quyết 18/20 đơn ${r} 90`)).toEqual([true]);
     expect(ratioClaims(narrative, `Đã giải quyết 18/20 đơn, đạt ${r} 90%.`)).toEqual([true]);
+    expect(shareClaims(narrative, SHARE(r))).toEqual([true]);
   });
 });
 
@@ -163,6 +167,8 @@ describe("a province extends the vocabulary in the rule data, without code", () 
     expect(findings(extended, "Đã giải quyết 18/20 đơn, đạt 100% đề án năm.")).toEqual(["percent-mismatch:warning"]);
     expect(ratioClaims(narrative, "Đã giải quyết 18/20 đơn, tương đương 90%.")).toEqual([]);
     expect(ratioClaims(extended, "Đã giải quyết 18/20 đơn, tương đương 90%.")).toEqual([true]);
+    expect(shareClaims(narrative, SHARE("tương đương"))).toEqual([]);
+    expect(shareClaims(extended, SHARE("tương đương"))).toEqual([true]);
     // A bound the target grammar (targets.ts) reads but the heading did not look for.
     const text = "1. Tỷ lệ hộ dùng nước sạch không dưới 90%, kết quả thực hiện 95% (đánh giá chưa đạt)";
     expect(parseTarget("không dưới 90%").kind).toBe("atLeast");

@@ -13,13 +13,13 @@ import { amountAt, isNum, sameKind, sayIn } from "./amounts";
 import { boundBefore, labelled } from "./bounds";
 import type { ScanContext } from "./context";
 import { judgeRatio } from "./ratios";
-import { PLAN_AFTER as PLAN } from "../vocab";
+import { CONNECT_VERBS, PLAN_AFTER as PLAN, RATE } from "../vocab";
 
 /** How far back (characters) a base may stand. */
 const WINDOW = 700;
 
 /** Between an amount's unit and its percent: "đạt", ", chiếm tỷ lệ", "(đạt", "(tỷ lệ", "(". */
-const CONNECT = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,3}?[,(]?[ \t]*(?:(đạt|chiếm|bằng)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?|((?:tỷ|tỉ)[ \t]+lệ)|)[ \t]*:?[ \t]*$/iu;
+const CONNECT = new RegExp(`^[ \\t]*(?:[\\p{L}²]+(?![\\p{L}²])[ \\t]*){0,3}?[,(]?[ \\t]*(?:(${CONNECT_VERBS})(?:[ \\t]+(?:${RATE}))?|(${RATE})|)[ \\t]*:?[ \\t]*$`, "iu");
 
 /** "đạt 61% dự toán (KH 250 triệu đồng)": the base named in a bracket after the percent. */
 const NAMED = /^[ \t]*(?:[\p{L}]+[ \t]*){0,4}?\([ \t]*(?:kh|kế hoạch|dự toán|chỉ tiêu)[ \t]*(?:giao|năm)?[ \t]*:?[ \t]*$/iu;
