@@ -1,379 +1,42 @@
 /**
- * Claims written in prose, each with its exact quote and offsets: ratios ("6/26 = 23,01%",
- * "27,35/25ha/năm đạt 109,4%", "3.220.000 đồng đạt 32% so với dự toán … 10.000.000 đồng"),
- * arithmetic ("184 hs x 4 tháng x 150.000 = 88.810.000"), totals with parts ("235 hồ sơ, trong
- * đó: …"), malformed numbers and one amount in two money scales. Dates, decree numbers and
- * "tháng 11/2024" are never ratios. Linear: number tokens once, then short anchored looks around them.
+ * Claims written in prose, each with its exact quote and offsets. The cell's number tokens are
+ * found once; then each claim family's scanner (narrative/scan/) reads them in turn, skipping the
+ * tokens an earlier one has read: ratios ("6/26 = 23,01%", "27,35/25ha/năm đạt 109,4%", "3.220.000
+ * đồng đạt 32% so với dự toán … 10.000.000 đồng"), arithmetic ("184 hs x 4 tháng x 150.000 =
+ * 88.810.000"), totals with parts ("235 hồ sơ, trong đó: …"), shares whose base stands elsewhere,
+ * counts of named lists, and malformed numbers or one amount in two money scales. Linear: each
+ * scanner makes short anchored looks around the tokens.
  */
-import { Decimal } from "../decimal";
-import { formatEnNumber, formatEnPercent, formatMoreDecimals, formatPercent, formatViNumber, numberTokens, type NumberToken } from "../numbers";
-import { judgeStatedPercent } from "../percent";
-import { makeFinding, type Claim, type Finding, type FindingKind } from "../report";
-import { unitAfter, sameUnit, type UnitReading } from "./units";
-import { boundAround, boundBefore, OWN_RATE } from "./scan/bounds";
-import { headingBase, planFinding } from "./scan/heading";
-import { sayIn, scaleOf, scanTotals } from "./scan/totals";
-import { scanShares } from "./scan/shares";
+import { numberTokens } from "../numbers";
+import type { Claim, Finding } from "../report";
+import { scanArithmetic } from "./scan/arithmetic";
+import { scanContext } from "./scan/context";
 import { scanCounts } from "./scan/counts";
 import { scanNumbers } from "./scan/dots";
+import { scanRatios } from "./scan/ratios";
+import { scanShares } from "./scan/shares";
+import { scanTotals } from "./scan/totals";
 
 export interface ProseResult {
   claims: Claim[];
   findings: Finding[];
 }
 
-type Num = NumberToken & { value: Decimal; decimals: number };
-
-function ok(t: NumberToken): t is Num {
-  return t.parsed !== "malformed";
-}
-
-function val(t: Num): Decimal {
-  return (t.parsed as { value: Decimal }).value;
-}
-
-function decs(t: Num): number {
-  return (t.parsed as { decimals: number }).decimals;
-}
-
-function finding(kind: FindingKind, cell: string, text: string, start: number, end: number, vi: string, en: string, stated?: string | number | null, expected?: string | number | null): Finding {
-  return makeFinding(kind, cell, vi, en, { quote: text.slice(start, end), start, end, stated, expected });
-}
-
-/** A "/" that belongs to a date or a document number: 29/5/2024, 11/2024, 08/2019/NQ-HĐND, 01/01. */
-function dateLike(text: string, a: NumberToken, b: NumberToken): boolean {
-  const before = text.slice(Math.max(0, a.start - 20), a.start).toLowerCase();
-  if (/[/\-.]$/.test(before)) return true;
-  if (/\/\s*[\dA-ZĐa-zđ]/u.test(text.slice(b.end, b.end + 3))) return true;
-  const x = Number(a.text.replace(/\D/g, ""));
-  const y = Number(b.text.replace(/\D/g, ""));
-  // "số 12/…" is a document number, but "quân số 6/6", "tổng số 30/35" are counts.
-  if (/(?:ngày|tháng|năm|quý|kỳ|khóa|khoá|(?<!(?:quân|tổng|sĩ|dân)\s)số)\s*$/u.test(before)) return true;
-  if (y >= 1900 && y <= 2100 && !b.text.includes(",") && !b.text.includes(".")) return true;
-  if (x >= 1 && x <= 31 && y >= 1 && y <= 12 && /^\s*(?:\/|năm)/u.test(text.slice(b.end, b.end + 5))) return true;
-  return false;
-}
-
-/** A baseline named after a percent ("đạt 100% kế hoạch", "so với dự toán"): maybe not the ratio's own. */
-const OTHER_BASE = /^[ \t]*(?:so với|kế hoạch|kh(?![\p{L}])|chỉ tiêu|dự toán|nghị quyết|mục tiêu)/iu;
-
-/** "…, đạt", "chiếm tỷ lệ:", "tỷ lệ huy động", "bằng" ending the words between a ratio and its percent. */
-const CONNECT = /^[^\d\n;]{0,80}?(?:^|[\s,:(*])((?:đạt|chiếm|bằng)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?|(?:tỷ|tỉ)[ \t]+lệ(?:[ \t]+\p{L}+(?!\p{L})){0,2})[ \t]*:?[ \t]*$/iu;
-
-/** "X/Y xã (79,3%)": a bare bracket right before the percent. */
-const BRACKET = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,3}\([ \t]*$/u;
-
-/** "212/230 ha. Đạt 92,1%": the percent opens the next sentence. */
-const NEXT_SENTENCE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,2}\.[ \t]+(?:Đạt|Bằng|Chiếm)([ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*$/u;
-
-function connector(mid: string): { rate: boolean } | null {
-  if (BRACKET.test(mid)) return { rate: false };
-  const next = NEXT_SENTENCE.exec(mid);
-  if (next) return { rate: Boolean(next[1]) };
-  if (mid.length > 100 || SENTENCE_END.test(mid)) return null;
-  // A closing bracket before any opening one ends the ratio's own clause ("03 đơn/3 vụ việc) đạt …").
-  const close = mid.indexOf(")");
-  if (close >= 0 && (mid.indexOf("(") < 0 || mid.indexOf("(") > close)) return null;
-  const m = CONNECT.exec(mid);
-  return m ? { rate: /lệ/iu.test(m[1]) } : null;
-}
-
-const SENTENCE_END = /[.!?](?:\s+\p{Lu}|\s*\n)|\n/u;
-
 export function extractClaims(text: string, cell: string): ProseResult {
-  const claims: Claim[] = [];
-  const findings: Finding[] = [];
-  const tokens = numberTokens(text);
-  const used = new Set<number>();
-
-  const addClaim = (kind: Claim["kind"], start: number, end: number, good: boolean | null) => {
-    claims.push({ cell, kind, quote: text.slice(start, end), start, end, ok: good });
-  };
-
-  const judgeRatio = (x: Decimal, y: Decimal, xText: string, yText: string, p: Num, hasPct: boolean, start: number, end: number) => {
-    if (y.isZero()) return;
-    const exact = x.div(y).times(100);
-    const stated = val(p);
-    const d = decs(p);
-    const judgement = judgeStatedPercent(stated, d, exact);
-    if (!hasPct) {
-      // Without "%", a percent only when it reads as one; a mismatch is then too unsure to report.
-      const quotient = x.div(y);
-      if (judgeStatedPercent(stated, d, quotient) === "ok") return addClaim("ratio", start, end, true);
-      if (judgement === "mismatch") return addClaim("ratio", start, end, null);
-    }
-    const statedText = `${formatViNumber(stated, d)}${hasPct ? "%" : ""}`;
-    const exactText = formatPercent(exact, Math.max(2, d));
-    if (judgement === "ok") return addClaim("ratio", start, end, true);
-    if (judgement === "truncated") {
-      addClaim("ratio", start, end, false);
-      findings.push(
-        finding(
-          "percent-rounding",
-          cell,
-          text,
-          start,
-          end,
-          `Tỷ lệ ghi ${statedText} là số bị cắt bớt chữ số thập phân: ${xText}/${yText} = ${formatMoreDecimals(exact, d)}%, làm tròn đúng là ${formatViNumber(exact, d)}%.`,
-          `The percent ${statedText} was truncated: ${xText}/${yText} = ${formatMoreDecimals(exact, d, "en")}%, which rounds to ${formatEnNumber(exact, d)}%.`,
-          stated.toNumber(),
-          exact.toNumber(),
-        ),
-      );
-      return;
-    }
-    addClaim("ratio", start, end, false);
-    findings.push(
-      finding(
-        "percent-mismatch",
-        cell,
-        text,
-        start,
-        end,
-        `Tỷ lệ ghi ${statedText} nhưng ${xText}/${yText} = ${exactText}%.`,
-        `The percent says ${statedText} but ${xText}/${yText} = ${formatEnPercent(exact, Math.max(2, d))}%.`,
-        stated.toNumber(),
-        exact.toNumber(),
-      ),
-    );
-  };
-
-  /** The words between a ratio and its percent, when they say "the ratio is P": token index of P, and whether "tỷ lệ" was said. */
-  const connected = (k: number, from: number): { k: number; rate: boolean } | null => {
-    const p = tokens[k];
-    if (!p || !ok(p) || p.start - from > 100) return null;
-    const mid = text.slice(from, p.start);
-    const direct = connector(mid);
-    if (direct) return { k, rate: direct.rate };
-    const open = mid.indexOf("(");
-    if (open < 0 || mid.indexOf(")") >= 0) return null;
-    const close = text.indexOf(")", from + open);
-    if (close < 0 || close - (from + open) > 160 || text.slice(from + open, close).includes("\n")) return null;
-    let j = k;
-    while (j < tokens.length && tokens[j].start < close) j++;
-    const q = tokens[j];
-    if (!q || !ok(q) || q.start - close > 60) return null;
-    const skipped = connector(`${mid.slice(0, open)} ${text.slice(close + 1, q.start)}`);
-    return skipped ? { k: j, rate: skipped.rate } : null;
-  };
-
-  /**
-   * "X/Y … đạt P% kế hoạch" where P ≠ X/Y. In real reports X/Y in this form is actual/plan: say it,
-   * as a warning while the words leave the base open, as an error when Y itself is named the plan
-   * ("19,3/30 tỷ đồng chỉ tiêu … đạt 70%"). A base announced in a list's heading ("các thôn đạt so
-   * với kế hoạch: …, 5/6 thôn đạt 100%") makes P another quantity: nothing is said.
-   */
-  const planMismatch = (a: Num, b: Num, pTok: Num, x: Decimal, y: Decimal, end: number) => {
-    const base = unitAfter(text, b.end).end;
-    if (headingBase(text, a.start)) return addClaim("ratio", a.start, end, null);
-    addClaim("ratio", a.start, end, false);
-    findings.push(planFinding(cell, text, a.start, end, val(a), val(b), val(pTok), decs(pTok), x.div(y).times(100), OTHER_BASE.test(text.slice(base, base + 30))));
-  };
-
-  // Ratios "X/Y = P%" and "X/Y … đạt P%".
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i];
-    const b = tokens[i + 1];
-    if (!ok(a) || !ok(b)) continue;
-    const between = text.slice(a.end, b.start);
-    // "X/Y", "1.870 học sinh đỗ tốt nghiệp/1.912", "X ha trong tổng số Y ha", "X hộ trên tổng số Y hộ".
-    if (!/^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,4}(?:\/|(?:trên|trong)[ \t]+tổng(?:[ \t]+số)?)[ \t]*$/iu.test(between)) continue;
-    if (dateLike(text, a, b)) continue;
-    const uA = unitAfter(text, a.end);
-    const uB = unitAfter(text, b.end);
-    if ((uA.scale || uB.scale) && uA.text && !sameUnit(uA, uB) && !(uA.scale && uB.text === "")) continue;
-    const after = text.slice(b.end, b.end + 90);
-    const eq = /^[ \t]*\**[ \t]*(?:[\p{L}²]+(?![\p{L}²])(?:\/[\p{L}]+(?![\p{L}]))?[ \t]*){0,3}\**[ \t]*=[ \t]*/u.exec(after);
-    const p = tokens[i + 2];
-    let scale = (u: UnitReading) => u.scale ?? new Decimal(1);
-    if (!uA.scale || !uB.scale) scale = () => new Decimal(1);
-    const x = val(a).times(scale(uA));
-    const y = val(b).times(scale(uB));
-    if (eq && p && ok(p) && p.start === b.end + eq[0].length) {
-      const pct = /^[ \t]*%/.exec(text.slice(p.end, p.end + 3));
-      const end = pct ? p.end + pct[0].length : p.end;
-      judgeRatio(x, y, formatViNumber(val(a)), formatViNumber(val(b)), p, Boolean(pct), a.start, end);
-      used.add(i).add(i + 1).add(i + 2);
-      continue;
-    }
-    // "X/Y unit, đạt | chiếm | bằng [tỷ lệ] P%", "X/Y tỷ lệ huy động P%": the connector stands right
-    // before P; a bracketed remark between them is skipped ("5/5 đơn (trong đó …) đạt tỷ lệ 100%").
-    const tail = connected(i + 2, b.end);
-    if (tail) {
-      const pTok = tokens[tail.k] as Num;
-      const pct = /^[ \t]*%/.exec(text.slice(pTok.end, pTok.end + 3));
-      if (!pct && !tail.rate) continue;
-      const end = pct ? pTok.end + pct[0].length : pTok.end;
-      used.add(i).add(i + 1).add(tail.k);
-      // "7/12 trường đạt tỷ lệ này trên 90%", "5/5 thôn có tỷ lệ hộ nghèo dưới 3%": X/Y counts units that
-      // meet a threshold on their own rate; there is no ratio claim.
-      if (boundAround(text, pTok.start, end) || OWN_RATE.test(text.slice(b.end, pTok.start))) continue;
-      if (y.isZero()) continue;
-      const judgement = judgeStatedPercent(val(pTok), decs(pTok), x.div(y).times(100));
-      // "trên 46,2 ha/50 ha, đạt 92,5%": a bound on X makes it a floor (or ceiling); a percent on the
-      // bound's side fits it, and "khoảng X" fits anything.
-      const bound = boundBefore(text, a.start);
-      if (bound && judgement !== "ok") {
-        const exact = x.div(y).times(100);
-        const fits = bound === "approx" || (bound === "floor" ? val(pTok).gte(exact) : val(pTok).lte(exact));
-        if (fits) {
-          addClaim("ratio", a.start, end, null);
-          continue;
-        }
-      }
-      // "18/20 đơn, đạt 100% kế hoạch": a percent "đạt" against a named plan may have another base than X/Y.
-      if (!tail.rate && judgement === "mismatch" && OTHER_BASE.test(text.slice(end, end + 30))) {
-        planMismatch(a, b, pTok, x, y, end);
-        continue;
-      }
-      judgeRatio(x, y, formatViNumber(val(a)), formatViNumber(val(b)), pTok, Boolean(pct), a.start, end);
-    }
-  }
-
-  // "A đồng đạt P% so với dự toán … B đồng[, đạt P2% so với … B2 đồng]".
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    if (used.has(i) || used.has(i + 1)) continue;
-    const a = tokens[i];
-    const p = tokens[i + 1];
-    if (!ok(a) || !ok(p)) continue;
-    const uA = unitAfter(text, a.end);
-    const gap = text.slice(uA.end, p.start);
-    if (!/^[ \t]*,?[ \t]*(?:đạt|bằng)[ \t]+$/iu.test(gap)) continue;
-    if (!/^[ \t]*%/.test(text.slice(p.end, p.end + 3))) continue;
-    let k = i + 1;
-    let pTok = p;
-    while (k + 1 < tokens.length) {
-      const pctEnd = pTok.end + /^[ \t]*%/.exec(text.slice(pTok.end, pTok.end + 3))![0].length;
-      const b = tokens[k + 1];
-      if (!ok(b)) break;
-      const mid = text.slice(pctEnd, b.start);
-      if (!/^[ \t]*(?:kế hoạch[ \t]+)?so với[^\d\n.;]{0,80}$/iu.test(mid)) break;
-      const uB = unitAfter(text, b.end);
-      if (!sameUnit(uA, uB)) break;
-      const x = uA.scale && uB.scale ? val(a).times(uA.scale) : val(a);
-      const y = uA.scale && uB.scale ? val(b).times(uB.scale) : val(b);
-      judgeRatio(x, y, formatViNumber(val(a)), formatViNumber(val(b)), pTok, true, k === i + 1 ? a.start : pTok.start, uB.end);
-      used.add(k).add(k + 1);
-      // Chained second baseline: ", đạt P2% so với … B2".
-      const next = tokens[k + 2];
-      if (!next || !ok(next)) break;
-      if (!/^[ \t]*[,;]?[ \t]*(?:và[ \t]+)?(?:đạt|bằng)[ \t]+$/iu.test(text.slice(uB.end, next.start))) break;
-      if (!/^[ \t]*%/.test(text.slice(next.end, next.end + 3))) break;
-      pTok = next;
-      k += 2;
-    }
-  }
-
-  // Arithmetic "a x b x c = d".
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i];
-    if (!ok(first)) continue;
-    const factors: { t: Num; u: UnitReading }[] = [{ t: first, u: unitAfter(text, first.end, 8) }];
-    let j = i;
-    for (;;) {
-      const cur = factors[factors.length - 1];
-      const nextTok = tokens[j + 1];
-      if (!nextTok || !ok(nextTok)) break;
-      const from = cur.u.end > cur.t.end ? cur.u.end : cur.t.end;
-      const words = text.slice(cur.t.end, nextTok.start);
-      if (!/^[ \t]*(?:[\p{L}²,]+[ \t]+){0,8}[x×*][ \t]*$/u.test(words) && !/^[ \t]*[x×*][ \t]*$/u.test(text.slice(from, nextTok.start))) break;
-      factors.push({ t: nextTok, u: unitAfter(text, nextTok.end, 2) });
-      j++;
-    }
-    if (factors.length < 2) continue;
-    const lastF = factors[factors.length - 1];
-    const res = tokens[j + 1];
-    if (!res || !ok(res)) {
-      i = j;
-      continue;
-    }
-    const toEq = text.slice(lastF.t.end, res.start);
-    if (!/^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,2}\)?[ \t]*(?:=|bằng)[ \t]*$/u.test(toEq)) {
-      i = j;
-      continue;
-    }
-    const uR = unitAfter(text, res.end, 2);
-    const anyScale = factors.some((f) => f.u.scale) && uR.scale;
-    let product = new Decimal(1);
-    for (const f of factors) product = product.times(val(f.t)).times(anyScale && f.u.scale ? f.u.scale : 1);
-    const stated = anyScale ? val(res).times(uR.scale!) : val(res);
-    const start = first.start;
-    const end = uR.end > res.end ? uR.end : res.end;
-    const expr = factors.map((f) => formatViNumber(val(f.t))).join(" × ");
-    if (product.eq(stated)) addClaim("arithmetic", start, end, true);
-    else {
-      addClaim("arithmetic", start, end, false);
-      findings.push(
-        finding(
-          "arithmetic-mismatch",
-          cell,
-          text,
-          start,
-          end,
-          `Phép tính ghi ${expr} = ${formatViNumber(val(res))} nhưng ${expr} = ${formatViNumber(anyScale ? product.div(uR.scale!) : product)}.`,
-          `The sum says ${expr} = ${formatViNumber(val(res))} but ${expr} = ${formatViNumber(anyScale ? product.div(uR.scale!) : product)}.`,
-          val(res).toNumber(),
-          (anyScale ? product.div(uR.scale!) : product).toNumber(),
-        ),
-      );
-    }
-    i = j + 1;
-  }
-
+  const ctx = scanContext(text, cell, numberTokens(text));
+  // Ratios "X/Y = P%", "X/Y … đạt P%", "A đồng đạt P% so với dự toán … B đồng" (scan/ratios.ts).
+  scanRatios(ctx);
+  // Arithmetic "a x b x c = d" (scan/arithmetic.ts).
+  scanArithmetic(ctx);
   // Totals with parts: "235 hồ sơ, trong đó: hộ tịch 98, chứng thực 130, khác 5" (scan/totals.ts).
-  scanTotals({
-    text,
-    tokens,
-    used,
-    addClaim,
-    judgeShare: (part, total, pct, start, end) =>
-      judgeRatio(part.value, total.value, sayIn(text, tokens, part, part), sayIn(text, tokens, total, total), pct as Num, true, start, end),
-    totalMismatch: (total, parts, sum, start, end, byShares) => {
-      const scale = scaleOf(tokens, total) ?? new Decimal(1);
-      const totalText = formatViNumber(total.value.div(scale));
-      const terms = parts.map((p) => sayIn(text, tokens, p, total)).join(" + ");
-      const sumText = formatViNumber(sum.div(scale));
-      findings.push(
-        finding(
-          "total-mismatch",
-          cell,
-          text,
-          start,
-          end,
-          byShares
-            ? `Tổng ghi ${totalText} nhưng các phần trong đó, với tỷ lệ cộng lại 100% (tức là đủ cả tổng), chỉ cộng lại: ${terms} = ${sumText}.`
-            : `Tổng ghi ${totalText} nhưng các phần trong đó cộng lại: ${terms} = ${sumText}.`,
-          byShares
-            ? `The total says ${totalText} but its parts, whose shares add up to 100% (so they are the whole), add up to ${terms} = ${sumText}.`
-            : `The total says ${totalText} but its parts add up to ${terms} = ${sumText}.`,
-          total.value.div(scale).toNumber(),
-          sum.div(scale).toNumber(),
-        ),
-      );
-    },
-  });
-
+  scanTotals(ctx);
   // Shares whose base stands elsewhere, and "A đạt P% dự toán (KH B)" (scan/shares.ts).
-  scanShares({
-    text,
-    tokens,
-    used,
-    addClaim,
-    judge: (x, y, pct, start, end) => judgeRatio(x.value, y.value, sayIn(text, tokens, x, y), sayIn(text, tokens, y, x), pct as Num, true, start, end),
-  });
-
+  scanShares(ctx);
   // A named list's length and a count times a unit price (scan/counts.ts).
-  scanCounts({
-    text,
-    tokens,
-    used,
-    addClaim,
-    mismatch: (kind, start, end, vi, en, stated, expected) => findings.push(finding(kind, cell, text, start, end, vi, en, stated, expected)),
-  });
-
+  scanCounts(ctx);
   // Malformed numbers, dot-decimal figures and one amount in two money scales (scan/dots.ts).
-  scanNumbers(text, cell, tokens, claims, findings);
-
+  scanNumbers(ctx);
+  const { claims, findings } = ctx;
   claims.sort((x, y) => x.start - y.start);
   findings.sort((x, y) => (x.start ?? 0) - (y.start ?? 0));
   return { claims, findings };

@@ -16,6 +16,7 @@ import { parseViNumber } from "../numbers";
 import { parseTasks, statedVerdict, type Task, type TaskTree } from "./tasks";
 import { namesPerson } from "./scan/bounds";
 import { countClaims } from "./taskcounts";
+import { NARRATIVE_HEADER, TARGET_BOUND, TARGET_BOUND_AFTER, TARGET_RESULT } from "./vocab";
 
 export { extractClaims } from "./claims";
 export { parseTasks } from "./tasks";
@@ -28,12 +29,7 @@ export interface NarrativeLayout {
   stt?: number;
 }
 
-const HEADER = {
-  group: ["tên nhóm nhiệm vụ", "nhóm nhiệm vụ", "tên nhiệm vụ", "nhiệm vụ trọng tâm", "nội dung nhiệm vụ"],
-  result: ["kết quả đánh giá từng nhiệm vụ", "kết quả đánh giá", "kết quả thực hiện", "đánh giá kết quả"],
-  forecast: ["dự báo", "phương hướng", "dự kiến"],
-  stt: ["stt", "tt", "số tt"],
-};
+const HEADER = NARRATIVE_HEADER;
 
 function matches(text: string, phrases: string[]): boolean {
   const f = fold(text);
@@ -159,8 +155,12 @@ function rollup(text: string, cell: string, t: Task, stated: "Đạt" | "Chưa �
   return out;
 }
 
-const BOUND = /(?:≥|>=|≤|<=|(?<![\p{L}\d])(?:từ|tối thiểu|ít nhất|không quá|tối đa|dưới|trên)\s)\s*\d[\d.,]*\s*%(?:\s*trở\s*(?:lên|xuống))?|\d[\d.,]*\s*%\s*trở\s*(?:lên|xuống)/giu;
-const RESULT = /(?:kết quả(?:\s+thực hiện)?|thực hiện|(?<![\p{L}])đạt)\s*:?\s*(?:đạt\s+)?(\d[\d.,]*)\s*%/giu;
+/** A task heading's bound ("≥ 80%", "từ 90% trở lên") and its result ("kết quả thực hiện 97,5%"): words from rules/prose.json. */
+const BOUND = new RegExp(
+  `(?:≥|>=|≤|<=|(?<![\\p{L}\\d])(?:${TARGET_BOUND})\\s)\\s*\\d[\\d.,]*\\s*%(?:\\s*(?:${TARGET_BOUND_AFTER}))?|\\d[\\d.,]*\\s*%\\s*(?:${TARGET_BOUND_AFTER})`,
+  "giu",
+);
+const RESULT = new RegExp(`(?<![\\p{L}])(?:${TARGET_RESULT})\\s*:?\\s*(?:đạt\\s+)?(\\d[\\d.,]*)\\s*%`, "giu");
 
 /**
  * The one bound a task's heading sets ("≥ 80%", "từ 90% trở lên") and the one result it reports

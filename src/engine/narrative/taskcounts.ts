@@ -3,7 +3,9 @@
  * nhiệm vụ", "2/3 nhiệm vụ đạt", "hoàn thành 2/3 nhiệm vụ", against the tasks listed below.
  */
 import { makeFinding, type Claim, type Finding } from "../report";
+import { readVerdict } from "../verdicts";
 import { statedVerdict, type Task } from "./tasks";
+import { COUNT_LEAD, COUNTED, COUNTED_FIRST } from "./vocab";
 
 const finding = makeFinding;
 
@@ -14,10 +16,14 @@ function quoteOf(text: string, start: number, end: number): Pick<Finding, "quote
 const VERDICT_VI: Record<string, string> = { "Đạt": "đạt", "Chưa đạt": "chưa đạt", neutral: "chưa đánh giá" };
 const VERDICT_EN: Record<string, string> = { "Đạt": "achieved", "Chưa đạt": "not achieved", neutral: "not yet evaluated" };
 
-const COUNT = /(?<!\d)(\d{1,3})(?<!\/\s*\d{1,3})\s+nhiệm vụ\s+(chưa đạt|không đạt|chưa hoàn thành|đạt|hoàn thành)(?![\p{L}])/giu;
-const TOTAL = /(?:gồm|có)\s+(\d{1,3})\s+nhiệm vụ(?![\p{L}]|\s+(?:chưa|không|đạt|hoàn))/giu;
+/** The verdict words of counts come from rules/verdicts.json ("prose"). */
+const COUNT = new RegExp(`(?<!\\d)(\\d{1,3})(?<!\\/\\s*\\d{1,3})\\s+nhiệm vụ\\s+(${COUNTED})(?![\\p{L}])`, "giu");
+const TOTAL = new RegExp(`(?:gồm|có)\\s+(\\d{1,3})\\s+nhiệm vụ(?![\\p{L}]|\\s+(?:${COUNTED_FIRST}))`, "giu");
 /** "2/3 nhiệm vụ đạt", "hoàn thành 2/3 nhiệm vụ", "1/3 nhiệm vụ chưa đạt". */
-const OF_COUNT = /(hoàn thành\s+)?(\d{1,3})\s*\/\s*(\d{1,3})\s+nhiệm vụ(?:\s+(chưa đạt|không đạt|chưa hoàn thành|đạt|hoàn thành))?(?![\p{L}])/giu;
+const OF_COUNT = new RegExp(`((?:${COUNT_LEAD})\\s+)?(\\d{1,3})\\s*\\/\\s*(\\d{1,3})\\s+nhiệm vụ(?:\\s+(${COUNTED}))?(?![\\p{L}])`, "giu");
+
+/** Whether a count's verdict word says chưa đạt ("chưa hoàn thành", "không đạt"). */
+const failingWord = (word: string) => readVerdict(word) === "Chưa đạt";
 
 /** count-mismatch: "có 02 nhiệm vụ chưa đạt", "gồm 05 nhiệm vụ" against the tasks below. */
 export function countClaims(text: string, cell: string, tasks: Task[], claims: Claim[]): Finding[] {
@@ -28,7 +34,7 @@ export function countClaims(text: string, cell: string, tasks: Task[], claims: C
   const labels = tasks.map((t) => t.label).join(", ");
   for (const m of text.matchAll(COUNT)) {
     const n = Number(m[1]);
-    const failing = /chưa|không/iu.test(m[2]);
+    const failing = failingWord(m[2]);
     const start = m.index!;
     const end = start + m[0].length;
     if (!known) {
@@ -52,9 +58,9 @@ export function countClaims(text: string, cell: string, tasks: Task[], claims: C
     );
   }
   for (const m of text.matchAll(OF_COUNT)) {
-    const word = m[4] ?? (m[1] ? "hoàn thành" : null);
+    const word = m[4] ?? m[1];
     if (!word) continue;
-    const failing = /chưa|không/iu.test(word);
+    const failing = failingWord(word);
     const n = Number(m[2]);
     const of = Number(m[3]);
     const start = m.index!;

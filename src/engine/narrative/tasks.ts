@@ -6,6 +6,7 @@
  */
 import { normalise } from "../text";
 import { readVerdict, type StatedVerdict } from "../verdicts";
+import { BRACKETED, CLOSING, PREFIXES, QUALIFIERS, STATED } from "./vocab";
 
 export interface VerdictMark {
   verdict: StatedVerdict;
@@ -201,7 +202,9 @@ class Arrows {
 }
 
 /** The prefixes written before a verdict inside brackets: "(đánh giá thực hiện nhiệm vụ chưa đạt)". */
-const PREFIX = /^(?:(?:đánh giá|nhiệm vụ|kết quả|thực hiện|tự đánh giá|mức độ)[ :,]*)+/u;
+const PREFIX = new RegExp(`^(?:(?:${PREFIXES})[ :,]*)+`, "u");
+/** A verdict and its qualifier in brackets: "(vượt kế hoạch)", "(đạt 100%)". */
+const QUALIFIED = new RegExp(`^(${BRACKETED})\\s+(?:${QUALIFIERS}|\\d[\\d.,]*\\s*%)$`, "u");
 
 /** A verdict written in brackets: the whole bracket says it, or nothing. */
 function bracketVerdict(inner: string): StatedVerdict | null {
@@ -209,15 +212,14 @@ function bracketVerdict(inner: string): StatedVerdict | null {
   if (!n) return null;
   const v = readVerdict(n);
   if (v) return v;
-  const tail = /^(chưa đạt|không đạt|đạt|chưa đánh giá|chưa hoàn thành|hoàn thành|vượt)\s+(?:theo kế hoạch|kế hoạch|chỉ tiêu|\d[\d.,]*\s*%)$/u.exec(n);
+  const tail = QUALIFIED.exec(n);
   return tail ? readVerdict(tail[1]) : null;
 }
 
-const WORDS = "chưa đánh giá|chưa hoàn thành|chưa đạt|không đạt|hoàn thành|đạt";
 /** "đánh giá: chưa đạt." — compiled once; a global expression, so lastIndex is reset before each use. */
-const SAID = new RegExp(`đánh giá\\s*:?\\s*(${WORDS})(?=\\s*(?:[.;,)!]|\\s*$))`, "giu");
+const SAID = new RegExp(`đánh giá\\s*:?\\s*(${STATED})(?=\\s*(?:[.;,)!]|\\s*$))`, "giu");
 /** A verdict closing the segment: "… chưa đạt.", "thực hiện vượt". */
-const TAIL = new RegExp(`(?:^|[\\s:])(${WORDS}|thực hiện vượt|vượt kế hoạch|vượt chỉ tiêu)\\s*[.;!*]*\\s*$`, "iu");
+const TAIL = new RegExp(`(?:^|[\\s:])(${CLOSING})\\s*[.;!*]*\\s*$`, "iu");
 
 /** All verdict marks in text[from, to): bracketed, "đánh giá X", or (at the end) "… chưa đạt", "thực hiện vượt". */
 function marksIn(text: string, from: number, to: number, endOnly: boolean): VerdictMark[] {

@@ -4,7 +4,7 @@
  * "186 triệu 500 nghìn đồng"), and the bound word that makes it a floor or a ceiling.
  */
 import { Decimal } from "../../decimal";
-import type { NumberToken } from "../../numbers";
+import { formatViNumber, type NumberToken } from "../../numbers";
 import { unitAfter, type UnitReading } from "../units";
 import { boundBefore, type BoundKind } from "./bounds";
 
@@ -123,4 +123,20 @@ export function interval(a: Amount): [Decimal, Decimal | null] {
   if (a.bound === "ceiling") return [new Decimal(0), a.value];
   if (a.bound === "approx") return [new Decimal(0), null];
   return [a.value, a.value];
+}
+
+/** An amount as a reader would say it in the total's terms: "152,4" for 152,4 tỷ beside a tỷ total, else as written. */
+export function sayIn(text: string, tokens: NumberToken[], a: Amount, total: Amount): string {
+  if (a.value.isZero()) return "0";
+  const scale = scaleOf(tokens, total);
+  const own = scaleOf(tokens, a);
+  if (scale && own && scale.eq(own)) return formatViNumber(a.value.div(scale));
+  return text.slice(a.start, a.end).trim();
+}
+
+/** The scale a single-figure amount was written in (value / figure), or null for a compound. */
+export function scaleOf(tokens: NumberToken[], a: Amount): Decimal | null {
+  const t = tokens[a.first];
+  if (a.first !== a.last || !isNum(t) || t.parsed.value.isZero()) return null;
+  return a.value.div(t.parsed.value);
 }

@@ -4,14 +4,9 @@
  * rules/prose.json. Every look is a short anchored slice: constant work per figure.
  */
 import rules from "../../rules/prose.json";
+import { alternation } from "../vocab";
 
 export type BoundKind = "floor" | "ceiling" | "approx";
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-
-function alternation(words: string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
-}
 
 /** Every bound word in one expression (longest first, so "trên dưới" wins over "dưới"), and its kind. */
 const KIND = new Map<string, BoundKind>();

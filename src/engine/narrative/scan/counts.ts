@@ -5,20 +5,14 @@
  * ("…", "v.v", "như") or whose items are not names is not counted. Each look is a bounded slice.
  */
 import { Decimal } from "../../decimal";
-import { formatViNumber, type NumberToken } from "../../numbers";
+import { formatViNumber } from "../../numbers";
 import rules from "../../rules/prose.json";
+import { alternation } from "../vocab";
 import { amountAt, isNum } from "./amounts";
+import type { ScanContext } from "./context";
 
 /** Nouns whose count a list of names can check: places, units, criteria, tasks. */
-const COUNTABLE = new RegExp(`^(?:${[...rules.countable].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "iu");
-
-export interface CountsContext {
-  text: string;
-  tokens: NumberToken[];
-  used: Set<number>;
-  addClaim(kind: "count" | "arithmetic", start: number, end: number, ok: boolean | null): void;
-  mismatch(kind: "count-mismatch" | "arithmetic-mismatch", start: number, end: number, vi: string, en: string, stated: number | string, expected: number | string): void;
-}
+const COUNTABLE = new RegExp(`^(?:${alternation(rules.countable)})(?![\\p{L}])`, "iu");
 
 /** "N <noun>[ …] là", "N <noun>:", "N <noun> (": where a named list starts. */
 const LIST_START = /^[ \t]+((?:[\p{Ll}]+(?![\p{L}])[ \t]*,?[ \t]*){1,4}?)(?:[^\d.;:()\n]|\d+(?:,\d+)?[ \t]*%(?:[ \t]*-[ \t]*\d+(?:,\d+)?[ \t]*%)?){0,80}?(?:(?<![\p{L}])là|:)[ \t]+|^[ \t]+((?:[\p{Ll}]+(?![\p{L}])[ \t]*){1,3}?)\([ \t]*/u;
@@ -51,7 +45,7 @@ function listItems(text: string, from: number, bracket: boolean): { items: strin
   return { items: chunks, end };
 }
 
-export function scanCounts(ctx: CountsContext): void {
+export function scanCounts(ctx: ScanContext): void {
   const { text, tokens } = ctx;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
@@ -79,7 +73,7 @@ export function scanCounts(ctx: CountsContext): void {
       continue;
     }
     ctx.addClaim("count", start, end, false);
-    ctx.mismatch(
+    ctx.say(
       "count-mismatch",
       start,
       end,
@@ -96,7 +90,7 @@ export function scanCounts(ctx: CountsContext): void {
 const EACH = /^[ \t]*(?:[\p{L}]+(?![\p{L}])[ \t]*){0,3}?,?[ \t]*mỗi[ \t]+(?:[\p{L}]+[ \t]+){1,4}?(?:được[ \t]+|là[ \t]+|hỗ trợ[ \t]+|:[ \t]*)?$/iu;
 const TOTAL = /^[ \t]*[,;]?[ \t]*(?:với[ \t]+)?(?:tổng(?:[ \t]+(?:số tiền|kinh phí|cộng|số|giá trị))?|thành tiền)[ \t]*(?:là|:)?[ \t]*$/iu;
 
-function products(ctx: CountsContext): void {
+function products(ctx: ScanContext): void {
   const { text, tokens } = ctx;
   for (let k = 0; k + 2 < tokens.length; k++) {
     const c = tokens[k];
@@ -119,7 +113,7 @@ function products(ctx: CountsContext): void {
     }
     ctx.addClaim("arithmetic", start, end, false);
     const say = (v: Decimal) => formatViNumber(v.div(total.value.div((tokens[totalAt] as { parsed: { value: Decimal } }).parsed.value)));
-    ctx.mismatch(
+    ctx.say(
       "arithmetic-mismatch",
       start,
       end,

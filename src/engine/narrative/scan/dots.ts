@@ -5,8 +5,8 @@
  */
 import type { Decimal } from "../../decimal";
 import { formatViNumber, type NumberToken } from "../../numbers";
-import { makeFinding, type Claim, type Finding } from "../../report";
 import { unitAfter, type UnitReading } from "../units";
+import type { ScanContext } from "./context";
 
 type Num = NumberToken & { parsed: { value: Decimal; decimals: number } };
 
@@ -15,10 +15,6 @@ const val = (t: Num) => t.parsed.value;
 
 /** How far apart (characters) two amounts may stand and still be read as the same item's money. */
 const MONEY_WINDOW = 1500;
-
-function finding(kind: "malformed-number" | "unit-mismatch", cell: string, text: string, start: number, end: number, vi: string, en: string, stated?: string | number | null, expected?: string | number | null): Finding {
-  return makeFinding(kind, cell, vi, en, { quote: text.slice(start, end), start, end, stated, expected });
-}
 
 /** Words before a telephone, fax or code number. */
 const CONTACT = /(?:mã số thuế|mã số doanh nghiệp|điện thoại|đt|sđt|fax|tel|hotline|di động|mã số|mst|số hiệu|mã)[ \t]*[:.]?[ \t]*\(?[ \t]*$/iu;
@@ -42,7 +38,8 @@ export function dotDecimalAmount(text: string, t: NumberToken): boolean {
 }
 
 /** Malformed numbers, dot-decimal figures (info) and one amount in two money scales, over a text's tokens. */
-export function scanNumbers(text: string, cell: string, tokens: NumberToken[], claims: Claim[], findings: Finding[]): void {
+export function scanNumbers(ctx: ScanContext): void {
+  const { text, tokens, claims } = ctx;
   // Malformed numbers: a thousands group that is not three digits ("2.800.00đ").
   // Claims by start, with the furthest end so far: whether a token lies in a claim, in one forward pass.
   const spans = claims.map((c) => [c.start, c.end]).sort((x, y) => x[0] - y[0]);
@@ -56,10 +53,8 @@ export function scanNumbers(text: string, cell: string, tokens: NumberToken[], c
     const within = inClaim(t);
     if (dotDecimalAmount(text, t) || (t.parsed !== "malformed" && t.parsed.dotDecimal && within)) {
       const comma = t.text.replace(".", ",");
-      const f = finding(
+      const f = ctx.say(
         "malformed-number",
-        cell,
-        text,
         t.start,
         t.end,
         `Số "${t.text}" dùng dấu chấm làm dấu thập phân; theo cách viết số của Việt Nam phải là ${comma} (dấu chấm chỉ phân cách hàng nghìn, luôn đứng trước đúng ba chữ số). Số này được đọc là ${comma} vì không thể là số nào khác.`,
@@ -68,7 +63,6 @@ export function scanNumbers(text: string, cell: string, tokens: NumberToken[], c
         comma,
       );
       f.severity = "info";
-      findings.push(f);
       continue;
     }
     if (t.parsed !== "malformed" || contactNumber(text, t)) continue;
@@ -76,18 +70,14 @@ export function scanNumbers(text: string, cell: string, tokens: NumberToken[], c
     if (!t.text.includes(".") || groups.length < 3 || !groups.slice(1).some((g) => g.length === 3)) continue;
     const u = unitAfter(text, t.end, 1);
     const end = u.scale ? u.end : t.end;
-    findings.push(
-      finding(
-        "malformed-number",
-        cell,
-        text,
-        t.start,
-        end,
-        `Số "${text.slice(t.start, end)}" viết sai: dấu chấm phân cách hàng nghìn phải đứng trước đúng ba chữ số, nên không biết đây là số nào.`,
-        `"${text.slice(t.start, end)}" is not a valid number: a thousands dot must be followed by exactly three digits, so its value cannot be known.`,
-        t.text,
-        null,
-      ),
+    ctx.say(
+      "malformed-number",
+      t.start,
+      end,
+      `Số "${text.slice(t.start, end)}" viết sai: dấu chấm phân cách hàng nghìn phải đứng trước đúng ba chữ số, nên không biết đây là số nào.`,
+      `"${text.slice(t.start, end)}" is not a valid number: a thousands dot must be followed by exactly three digits, so its value cannot be known.`,
+      t.text,
+      null,
     );
   }
 
@@ -111,18 +101,14 @@ export function scanNumbers(text: string, cell: string, tokens: NumberToken[], c
       if (!ratio.isInteger() || ![1e3, 1e6, 1e9].some((k) => ratio.eq(k))) continue;
       const qa = text.slice(a.t.start, a.u.end);
       const qb = text.slice(b.t.start, b.u.end);
-      findings.push(
-        finding(
-          "unit-mismatch",
-          cell,
-          text,
-          a.t.start,
-          a.u.end,
-          `Cùng một khoản tiền được ghi bằng hai đơn vị: "${qa}" và "${qb}" lệch nhau ${formatViNumber(ratio)} lần; cần thống nhất một đơn vị (đồng, triệu đồng hoặc tỷ đồng).`,
-          `The same amount is written in two money scales: "${qa}" and "${qb}" differ ${formatViNumber(ratio)} times; use one unit (đồng, triệu đồng or tỷ đồng).`,
-          qa,
-          qb,
-        ),
+      ctx.say(
+        "unit-mismatch",
+        a.t.start,
+        a.u.end,
+        `Cùng một khoản tiền được ghi bằng hai đơn vị: "${qa}" và "${qb}" lệch nhau ${formatViNumber(ratio)} lần; cần thống nhất một đơn vị (đồng, triệu đồng hoặc tỷ đồng).`,
+        `The same amount is written in two money scales: "${qa}" and "${qb}" differ ${formatViNumber(ratio)} times; use one unit (đồng, triệu đồng or tỷ đồng).`,
+        qa,
+        qb,
       );
       break;
     }

@@ -1,13 +1,14 @@
 import type { Decimal } from "../../decimal";
 import { formatPercent, formatViNumber } from "../../numbers";
 import { makeFinding, type Finding } from "../../report";
+import { BASES } from "../vocab";
 
 /**
  * A list whose heading announces the base of every percent in it: "Kết quả các thôn đạt so với kế
  * hoạch: thôn 1 đạt 95%, …, 5/6 thôn đạt 100%". Looks back over the current sentence only (at most
  * a few hundred characters): constant work per claim.
  */
-const HEADING = /(?:so với|so)[ \t]+(?:kế hoạch|kh|chỉ tiêu|dự toán|nghị quyết|mục tiêu)(?![\p{L}])[^.;:\n]{0,60}:/iu;
+const HEADING = new RegExp(`(?:so với|so)[ \\t]+(?:${BASES})(?![\\p{L}])[^.;:\\n]{0,60}:`, "iu");
 
 /** Whether the sentence holding `pos` opened with a heading "… so với kế hoạch:" before `pos`. */
 export function headingBase(text: string, pos: number): boolean {

@@ -8,32 +8,24 @@
  * Per percent: a window of at most WINDOW characters back and one sentence forward.
  */
 import type { Decimal } from "../../decimal";
-import type { NumberToken } from "../../numbers";
 import { judgeStatedPercent } from "../../percent";
-import { amountAt, isNum, sameKind, type Amount, type Num } from "./amounts";
+import { amountAt, isNum, sameKind, sayIn } from "./amounts";
 import { boundBefore, labelled } from "./bounds";
-
-export interface SharesContext {
-  text: string;
-  tokens: NumberToken[];
-  used: Set<number>;
-  addClaim(kind: "share", start: number, end: number, ok: boolean | null): void;
-  /** Judges x/y against a stated percent, adding the claim and any finding. */
-  judge(x: Amount, y: Amount, pct: Num, start: number, end: number): void;
-}
+import type { ScanContext } from "./context";
+import { judgeRatio } from "./ratios";
+import { CONNECT_VERBS, PLAN_AFTER as PLAN, RATE } from "../vocab";
 
 /** How far back (characters) a base may stand. */
 const WINDOW = 700;
 
 /** Between an amount's unit and its percent: "đạt", ", chiếm tỷ lệ", "(đạt", "(tỷ lệ", "(". */
-const CONNECT = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,3}?[,(]?[ \t]*(?:(đạt|chiếm|bằng)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?|((?:tỷ|tỉ)[ \t]+lệ)|)[ \t]*:?[ \t]*$/iu;
+const CONNECT = new RegExp(`^[ \\t]*(?:[\\p{L}²]+(?![\\p{L}²])[ \\t]*){0,3}?[,(]?[ \\t]*(?:(${CONNECT_VERBS})(?:[ \\t]+(?:${RATE}))?|(${RATE})|)[ \\t]*:?[ \\t]*$`, "iu");
 
 /** "đạt 61% dự toán (KH 250 triệu đồng)": the base named in a bracket after the percent. */
 const NAMED = /^[ \t]*(?:[\p{L}]+[ \t]*){0,4}?\([ \t]*(?:kh|kế hoạch|dự toán|chỉ tiêu)[ \t]*(?:giao|năm)?[ \t]*:?[ \t]*$/iu;
 
-const PLAN = /^[ \t]*(?:so với|so|kế hoạch|kh(?![\p{L}])|chỉ tiêu|dự toán|nghị quyết|mục tiêu|cùng kỳ)/iu;
 
-export function scanShares(ctx: SharesContext): void {
+export function scanShares(ctx: ScanContext): void {
   const { text, tokens, used } = ctx;
   // Candidate bases: amounts seen so far, kept in a window that slides forward (linear).
   let from = 0;
@@ -63,7 +55,7 @@ export function scanShares(ctx: SharesContext): void {
       if (b && !b.percent && sameKind(a.unit, b.unit) && !b.value.isZero()) {
         const close = text.indexOf(")", b.end);
         const end = close >= 0 && close - b.end < 4 ? close + 1 : b.end;
-        ctx.judge(a, b, p, a.start, end);
+        judgeRatio(ctx, a.value, b.value, sayIn(text, tokens, a, b), sayIn(text, tokens, b, a), p, true, a.start, end);
         used.add(ai).add(k).add(k + 1);
         continue;
       }

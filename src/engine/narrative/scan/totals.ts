@@ -10,21 +10,11 @@
 import { Decimal } from "../../decimal";
 import { formatViNumber, type NumberToken } from "../../numbers";
 import { judgeStatedPercent } from "../../percent";
-import { amountAt, interval, isNum, sameKind, type Amount, type Num } from "./amounts";
+import { amountAt, interval, isNum, sameKind, sayIn, scaleOf, type Amount, type Num } from "./amounts";
 import { labelled, overlapping } from "./bounds";
-
-/** What the totals scanner needs from the claim reader. */
-export interface TotalsContext {
-  text: string;
-  tokens: NumberToken[];
-  /** Token indices already read as part of another claim. */
-  used: Set<number>;
-  addClaim(kind: "total" | "ratio", start: number, end: number, ok: boolean | null): void;
-  /** Judges part/total against a stated percent, adding the claim and any finding. */
-  judgeShare(part: Amount, total: Amount, pct: Num, start: number, end: number): void;
-  /** `byShares`: the list was taken as the whole because its stated shares add up to 100%. */
-  totalMismatch(total: Amount, parts: Amount[], sum: Decimal, start: number, end: number, byShares: boolean): void;
-}
+import type { ScanContext } from "./context";
+import { judgeRatio } from "./ratios";
+import { PLAN_AFTER as PLAN } from "../vocab";
 
 const LIST_SPAN = 600;
 
@@ -44,8 +34,6 @@ const REST = /(?<![\p{L}])(?:khác|còn lại|còn)(?![\p{L}])/iu;
 const SHARE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,4}?[,(]?[ \t]*(đạt|chiếm|(?:tỷ|tỉ)[ \t]+lệ)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*\(?[ \t]*$/iu;
 const BARE_SHARE = /^[ \t]*(?:[\p{L}²]+(?![\p{L}²])[ \t]*){0,3}\([ \t]*$/u;
 
-/** A baseline named after a percent: "đạt 105% kế hoạch", "so với dự toán". */
-const PLAN = /^[ \t]*(?:so với|so|kế hoạch|kh(?![\p{L}])|chỉ tiêu|dự toán|nghị quyết|mục tiêu|cùng kỳ)/iu;
 
 const SENTENCE = /[.!?](?=[ \t]+\p{Lu}|[ \t]*\n|$)|\n[ \t]*\n|\n(?=[ \t]*[-+*•])/gu;
 
@@ -75,7 +63,7 @@ function isRatio(text: string, x: NumberToken, y: NumberToken): boolean {
 }
 
 /** The total the clause before `at` is about, or null. */
-function findTotal(ctx: TotalsContext, at: number, lo: number): Amount | null {
+function findTotal(ctx: ScanContext, at: number, lo: number): Amount | null {
   const { text, tokens } = ctx;
   let from = sentenceStart(text, at);
   // "… 15 thanh niên nhập ngũ. Trong đó có …": the total stands in the sentence before.
@@ -177,7 +165,7 @@ interface Part {
   sure: boolean;
 }
 
-export function scanTotals(ctx: TotalsContext): void {
+export function scanTotals(ctx: ScanContext): void {
   const { text, tokens } = ctx;
   let before = -1;
   TRIGGER.lastIndex = 0;
@@ -261,7 +249,7 @@ export function scanTotals(ctx: TotalsContext): void {
       const ok = judgeStatedPercent(p.share.parsed.value, p.share.parsed.decimals, exact) === "ok";
       // A unitless part beside a total with a unit may be a label's number ("loại 1 và 2 chiếm 37%"): never flagged.
       const plain = !p.amount.unit.text && Boolean(total.unit.text);
-      if (ok || (p.sure && !plain && !total.bound && !p.amount.bound)) ctx.judgeShare(p.amount, total, p.share, p.amount.start, p.shareEnd);
+      if (ok || (p.sure && !plain && !total.bound && !p.amount.bound)) judgeRatio(ctx, p.amount.value, total.value, sayIn(text, tokens, p.amount, p.amount), sayIn(text, tokens, total, total), p.share, true, p.amount.start, p.shareEnd);
       else ctx.addClaim("ratio", p.amount.start, p.shareEnd, null);
       ctx.used.add(p.amount.first).add(p.shareIndex);
     }
@@ -302,22 +290,28 @@ export function scanTotals(ctx: TotalsContext): void {
       continue;
     }
     ctx.addClaim("total", total.start, end, false);
-    ctx.totalMismatch(total, parts.map((p) => p.amount), sum, total.start, end, byShares && !over);
+    totalMismatch(ctx, total, parts.map((p) => p.amount), sum, total.start, end, byShares && !over);
   }
 }
 
-/** An amount as a reader would say it in the total's terms: "152,4" for 152,4 tỷ beside a tỷ total, else as written. */
-export function sayIn(text: string, tokens: NumberToken[], a: Amount, total: Amount): string {
-  if (a.value.isZero()) return "0";
-  const scale = scaleOf(tokens, total);
-  const own = scaleOf(tokens, a);
-  if (scale && own && scale.eq(own)) return formatViNumber(a.value.div(scale));
-  return text.slice(a.start, a.end).trim();
-}
-
-/** The scale a single-figure amount was written in (value / figure), or null for a compound. */
-export function scaleOf(tokens: NumberToken[], a: Amount): Decimal | null {
-  const t = tokens[a.first];
-  if (a.first !== a.last || !isNum(t) || t.parsed.value.isZero()) return null;
-  return a.value.div(t.parsed.value);
+/** total-mismatch; `byShares`: the list was taken as the whole because its stated shares add up to 100%. */
+function totalMismatch(ctx: ScanContext, total: Amount, parts: Amount[], sum: Decimal, start: number, end: number, byShares: boolean): void {
+  const { text, tokens } = ctx;
+  const scale = scaleOf(tokens, total) ?? new Decimal(1);
+  const totalText = formatViNumber(total.value.div(scale));
+  const terms = parts.map((p) => sayIn(text, tokens, p, total)).join(" + ");
+  const sumText = formatViNumber(sum.div(scale));
+  ctx.say(
+    "total-mismatch",
+    start,
+    end,
+    byShares
+      ? `Tổng ghi ${totalText} nhưng các phần trong đó, với tỷ lệ cộng lại 100% (tức là đủ cả tổng), chỉ cộng lại: ${terms} = ${sumText}.`
+      : `Tổng ghi ${totalText} nhưng các phần trong đó cộng lại: ${terms} = ${sumText}.`,
+    byShares
+      ? `The total says ${totalText} but its parts, whose shares add up to 100% (so they are the whole), add up to ${terms} = ${sumText}.`
+      : `The total says ${totalText} but its parts add up to ${terms} = ${sumText}.`,
+    total.value.div(scale).toNumber(),
+    sum.div(scale).toNumber(),
+  );
 }
