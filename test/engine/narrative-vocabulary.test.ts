@@ -149,15 +149,26 @@ function withRules(extend: { headers?: (r: typeof headerRules) => void; verdicts
 }
 
 describe("a province extends the vocabulary in the rule data, without code", () => {
-  test('a verdict word: "không hoàn thành" in prose', () => {
-    const text = "1. Trồng rừng\n=> Đánh giá: không hoàn thành.";
-    // As shipped, the line's end reads "hoàn thành".
-    expect(conclusion(narrative, text)).toBe("Đạt");
-    const extended = withRules({ verdicts: (r) => r.prose.stated.push("không hoàn thành") });
+  test('a verdict word: "chưa xong" in prose', () => {
+    const text = "1. Trồng rừng\n=> Đánh giá: chưa xong.";
+    // As shipped, "chưa xong" is no verdict word.
+    expect(conclusion(narrative, text)).toBeUndefined();
+    const extended = withRules({
+      verdicts: (r) => {
+        r.chuaDat.push("chưa xong");
+        r.prose.stated.push("chưa xong");
+      },
+    });
     expect(conclusion(extended, text)).toBe("Chưa đạt");
-    expect(conclusion(extended, "1. Trồng rừng\n=> Đánh giá: không hoàn thành, cần cố gắng thêm")).toBe("Chưa đạt");
-    expect(heading(extended, "1. Trồng rừng (không hoàn thành chỉ tiêu)")).toBe("Chưa đạt");
-    expect(counts(extended, "Có 01 nhiệm vụ không hoàn thành", "chưa đạt")).toEqual([expect.objectContaining({ ok: true })]);
+    expect(conclusion(extended, "1. Trồng rừng\n=> Đánh giá: chưa xong, cần cố gắng thêm")).toBe("Chưa đạt");
+    expect(heading(extended, "1. Trồng rừng (chưa xong chỉ tiêu)")).toBe("Chưa đạt");
+    expect(counts(extended, "Có 01 nhiệm vụ chưa xong", "chưa đạt")).toEqual([expect.objectContaining({ ok: true })]);
+  });
+
+  test('"không hoàn thành" is read as not achieved, never as its last two words "hoàn thành"', () => {
+    expect(conclusion(narrative, "1. Trồng rừng\n=> Đánh giá: không hoàn thành.")).toBe("Chưa đạt");
+    expect(heading(narrative, "1. Trồng rừng (không hoàn thành chỉ tiêu)")).toBe("Chưa đạt");
+    expect(counts(narrative, "Có 01 nhiệm vụ không hoàn thành", "chưa đạt")).toEqual([expect.objectContaining({ ok: true })]);
   });
 
   test("a header phrase of the narrative sheet", () => {
