@@ -192,7 +192,7 @@ async function recalc(args: Args): Promise<number> {
 
 async function template(args: Args): Promise<number> {
   const out = args.out ?? args.positional[0] ?? "soat-bieu-mau.xlsx";
-  const { buildTemplate } = (require("../engine/template") as typeof import("../engine/template"));
+  const { buildTemplate } = (require("../engine") as typeof import("../engine"));
   const { openWorkbook } = (require("./input") as typeof import("./input"));
   const { exceljsAdapter } = (require("./exceljs") as typeof import("./exceljs"));
   let groups;
@@ -200,11 +200,11 @@ async function template(args: Args): Promise<number> {
   const notes: string[] = [];
   if (args.from) {
     // The indicator list of a previous period's workbook: same rows, empty figures.
-    const { carryOverIndicators } = (require("../engine/carryover") as typeof import("../engine/carryover"));
+    const { carryOverIndicators, recogniseSheet } = (require("../engine") as typeof import("../engine"));
     const { workbook } = await openWorkbook(args.from);
     const { workbookSnapshot } = exceljsAdapter();
     const sheets = workbookSnapshot(workbook, path.basename(args.from)).sheets;
-    const carried = sheets.map((s) => carryOverIndicators(s)).find((c) => c && c.count > 0);
+    const carried = sheets.map((s) => carryOverIndicators(recogniseSheet(s))).find((c) => c && c.count > 0);
     if (!carried) throw new UsageError(say(CLI_TEXT.noIndicators, args.lang, args.from));
     groups = carried.groups;
     baselines = carried.baselines;

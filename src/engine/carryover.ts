@@ -5,11 +5,10 @@
  * its numbering; `rows` is the full list as written (group and total rows too), for tracing.
  */
 import { cellText, normalise } from "./text";
-import type { SheetSnapshot } from "./snapshot";
+import type { SheetModel } from "./sheet";
 import type { TemplateGroup } from "./template";
-import { Grid } from "./table/grid";
-import { recogniseTable } from "./table/layout";
-import { classifyRows, type RowKind } from "./table/rows";
+import type { Grid } from "./table/grid";
+import type { RowKind } from "./table/rows";
 
 /** One row of the new sheet: what the previous period wrote, minus its figures. */
 export interface CarriedRow {
@@ -42,18 +41,16 @@ const CARRIED = new Set<RowKind>(["group", "item", "subitem", "breakdown", "tota
  * `targets` maps an indicator name to its new target; names match as normalise() sees them
  * (case, spacing, line breaks and Unicode form do not matter, diacritics do).
  */
-export function carryOverIndicators(previous: SheetSnapshot, targets: Map<string, number | string> = new Map()): CarryOver | null {
-  const grid = new Grid(previous);
-  const rec = recogniseTable(grid);
-  if (!rec.ok) return null;
-  const { layout } = rec;
+export function carryOverIndicators(previous: SheetModel, targets: Map<string, number | string> = new Map()): CarryOver | null {
+  if (previous.layout !== "table") return null;
+  const { grid, layout } = previous.table;
   const byName = new Map<string, number | string>();
   for (const [name, target] of targets) byName.set(normalise(name), target);
   const groups: TemplateGroup[] = [];
   const rows: CarriedRow[] = [];
   let count = 0;
   const unitOf = (row: number) => (layout.col.unit !== undefined ? cellText(grid.value(row, layout.col.unit)).trim() : "");
-  for (const r of classifyRows(grid, layout)) {
+  for (const r of previous.table.rows) {
     if (r.kind === "footer") break;
     if (!CARRIED.has(r.kind)) continue;
     const kind = r.kind as CarriedRow["kind"];

@@ -5,36 +5,33 @@
 import type { SheetReport, WorkbookReport } from "./report";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { CellWrite } from "./plan";
-import { analyseNarrative, workbookFigureConflicts } from "./narrative";
-import { analyseTable, planTableRecalc } from "./table";
-import { computeSavedFormulas, reportUncomputed } from "./uncomputed";
+import { workbookFigureConflicts } from "./narrative";
+import { checkSheet, planSheetRecalc, recogniseSheet, type RecogniseOptions } from "./sheet";
 
 export * from "./report";
 export * from "./snapshot";
 export * from "./plan";
 export * from "./address";
 export * from "./template";
+export { recogniseSheet, checkSheet, planSheetRecalc, type SheetModel, type RecogniseOptions, type RoleChoice } from "./sheet";
 export { carryOverIndicators, type CarryOver, type CarriedRow } from "./carryover";
 export { planNormalise } from "./normalise";
 export { formatViNumber, formatEnNumber } from "./numbers";
 export { shownText } from "./shown";
-export { recogniseTable, roleOfHeader } from "./table";
-export { Grid } from "./table/grid";
+export { roleOfHeader } from "./table";
 
-/** Recognise one sheet's layout and check it. An unrecognised sheet says why and raises nothing. */
-export function analyseSheet(sheet: SheetSnapshot): SheetReport {
-  // Formula cells a program saved without their values: computed where the engine can, else said once.
-  const { sheet: s, uncomputed } = computeSavedFormulas(sheet);
-  return reportUncomputed(analyseNarrative(s) ?? analyseTable(s), uncomputed);
+/** Recognise one sheet and check it: checkSheet(recogniseSheet(sheet)). */
+export function analyseSheet(sheet: SheetSnapshot, options?: RecogniseOptions): SheetReport {
+  return checkSheet(recogniseSheet(sheet, options));
 }
 
 export function analyseWorkbook(workbook: WorkbookSnapshot): WorkbookReport {
-  const sheets = workbook.sheets.map(analyseSheet);
+  const sheets = workbook.sheets.map((s) => analyseSheet(s));
   workbookFigureConflicts(workbook, sheets);
   return { file: workbook.name, sheets };
 }
 
 /** The cell writes of "Tính lại" for every recognised table sheet (narrative sheets are never rewritten). */
 export function planRecalc(workbook: WorkbookSnapshot): CellWrite[] {
-  return workbook.sheets.flatMap((sheet) => planTableRecalc(computeSavedFormulas(sheet).sheet));
+  return workbook.sheets.flatMap((sheet) => planSheetRecalc(recogniseSheet(sheet)));
 }

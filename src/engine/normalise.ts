@@ -5,16 +5,13 @@
  * are left alone (they are findings, not guesses), and formula cells are never touched.
  */
 import { Decimal, HUNDRED, dec } from "./decimal";
-import { analyseSheet } from "./index";
 import { formatEnNumber, formatViNumber } from "./numbers";
 import type { PercentJudgement } from "./percent";
 import type { CellWrite } from "./plan";
-import type { SheetReport } from "./report";
-import type { CellValue, SheetSnapshot } from "./snapshot";
+import type { CellValue } from "./snapshot";
+import type { SheetModel } from "./sheet";
 import { Grid } from "./table/grid";
-import { recogniseTable } from "./table/layout";
-import { classifyRows } from "./table/rows";
-import { figureValue, judgeStatedCell, readFigure, readStatedPercent, isPercentFormat } from "./table/figures";
+import { figureValue, judgeStatedCell, mostCommonFormat, percentColumnLook, readFigure, readStatedPercent, isPercentFormat } from "./table/figures";
 
 const BODY_KINDS = new Set(["item", "subitem", "group", "total", "breakdown", "note"]);
 
@@ -32,18 +29,12 @@ function judgeAs(value: CellValue, format: string | null, exact: Decimal): Perce
   return stated ? judgeStatedCell(stated, exact).judgement : null;
 }
 
-/**
- * The clean-up writes for a recognised table sheet; nothing for any other sheet (pass the sheet's
- * report from analyseSheet when there is one, else it is computed).
- */
-export function planNormalise(sheet: SheetSnapshot, report?: SheetReport): CellWrite[] {
-  const { recognized, layout: kind } = report ?? analyseSheet(sheet);
-  if (!recognized || kind !== "table") return [];
-  const grid = new Grid(sheet);
-  const rec = recogniseTable(grid);
-  if (!rec.ok) return [];
-  const { layout } = rec;
-  const rows = classifyRows(grid, layout).filter((r) => BODY_KINDS.has(r.kind));
+/** The clean-up writes for a recognised table sheet; nothing for any other sheet. */
+export function planNormalise(model: SheetModel): CellWrite[] {
+  if (model.layout !== "table") return [];
+  const { grid, layout } = model.table;
+  const { sheet } = model;
+  const rows = model.table.rows.filter((r) => BODY_KINDS.has(r.kind));
   const writes: CellWrite[] = [];
   const percentCols = new Set(layout.percents.map((p) => p.col));
   const figureCols = new Set([...layout.targets, layout.col.actual!, ...percentCols]);
@@ -54,23 +45,9 @@ export function planNormalise(sheet: SheetSnapshot, report?: SheetReport): CellW
   const mode = new Map<number, { fraction: boolean; format: string | null }>();
   const usual = new Map<number, string>();
   for (const col of figureCols) {
-    const formats = new Map<string, number>();
-    let fraction = 0;
-    let points = 0;
-    for (const r of rows) {
-      if (typeof grid.value(r.row, col) !== "number") continue;
-      const f = grid.numberFormat(r.row, col) ?? "General";
-      formats.set(f, (formats.get(f) ?? 0) + 1);
-      if (isPercentFormat(f)) fraction++;
-      else points++;
-    }
-    const ranked = [...formats].sort((a, b) => b[1] - a[1]);
-    if (percentCols.has(col)) {
-      const top = ranked.filter(([f]) => isPercentFormat(f) === fraction > points)[0];
-      mode.set(col, { fraction: fraction > points, format: top ? top[0] : null });
-    } else {
-      usual.set(col, ranked.find(([f]) => !isPercentFormat(f) && !isTextFormat(f))?.[0] ?? "General");
-    }
+    const formats = rows.filter((r) => typeof grid.value(r.row, col) === "number").map((r) => grid.numberFormat(r.row, col) ?? "General");
+    if (percentCols.has(col)) mode.set(col, percentColumnLook(formats, () => true));
+    else usual.set(col, mostCommonFormat(formats, (f) => !isPercentFormat(f) && !isTextFormat(f)) ?? "General");
   }
 
   /** For a percent cell: the exact percent of its own pair on this row, when both figures are numbers. */

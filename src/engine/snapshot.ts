@@ -104,3 +104,29 @@ export function lastCol(sheet: SheetSnapshot): number {
   for (const line of sheet.values) width = Math.max(width, line.length);
   return sheet.origin.col + width - 1;
 }
+
+/** Filled cells' bounds widened to take in every merged area (a merge can reach past the last filled cell). */
+export function boundsWithMerges(bounds: { top: number; left: number; bottom: number; right: number }, merges: CellRange[]): void {
+  for (const m of merges) {
+    bounds.top = Math.min(bounds.top, m.top);
+    bounds.left = Math.min(bounds.left, m.left);
+    bounds.bottom = Math.max(bounds.bottom, m.bottom);
+    bounds.right = Math.max(bounds.right, m.right);
+  }
+}
+
+/**
+ * A merged area keeps its value in its top-left cell only, as Excel shows it and the engine
+ * expects: the other cells of each merge are emptied in `values` (a grid starting at `origin`).
+ * An absurdly large merge (a whole column) is left alone: its cells are not walked one by one.
+ */
+export function keepMergeAnchors(values: CellValue[][], origin: { row: number; col: number }, merges: CellRange[]): void {
+  for (const m of merges) {
+    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
+    for (let r = m.top; r <= m.bottom; r++) {
+      const line = values[r - origin.row];
+      if (!line) continue;
+      for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c - origin.col < line.length) line[c - origin.col] = null;
+    }
+  }
+}

@@ -39,6 +39,30 @@ export const TEMPLATE_LOOKS: Record<TemplateStyle, TemplateLook> = {
 /** The conditional formats of the template: "Chưa đạt" in red, any formula error filled. */
 export const TEMPLATE_ALERT = { fill: HIGHLIGHT_FILL.error, font: "#9C0006" };
 
+/** One conditional format: a formula relative to the range's top-left cell (no "="), and its look. */
+export interface TemplateAlert {
+  range: string;
+  formula: string;
+  fill: string;
+  font?: string;
+  bold?: boolean;
+}
+
+/** The verdict cells' input message (a list of VERDICT_LIST). */
+export const VERDICT_PROMPT = { title: "Đánh giá", message: "Đạt, Chưa đạt hoặc Chưa đánh giá" };
+
+/** The print setup both writers apply: A4 landscape, one page wide, margins in inches. */
+export const TEMPLATE_PAGE = { paper: "A4", orientation: "landscape", fitToWidth: 1, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } } as const;
+
+/** The template's alerts: "Chưa đạt" in the verdict column in red and bold, any formula error in the body filled. */
+export function templateAlerts(model: Pick<TemplateModel, "verdictRange" | "bodyRange">): TemplateAlert[] {
+  const top = (range: string) => range.split(":")[0];
+  return [
+    { range: model.verdictRange, formula: `${top(model.verdictRange)}="Chưa đạt"`, fill: TEMPLATE_ALERT.fill, font: TEMPLATE_ALERT.font, bold: true },
+    { range: model.bodyRange, formula: `ISERROR(${top(model.bodyRange)})`, fill: TEMPLATE_ALERT.fill },
+  ];
+}
+
 /** A sheet name not yet taken: "Biểu chỉ tiêu", then "Biểu chỉ tiêu (2)", … (Excel compares names without case). */
 export function uniqueSheetName(base: string, taken: string[]): string {
   const used = new Set(taken.map((n) => n.toLocaleLowerCase("vi")));

@@ -3,7 +3,7 @@
  * browser preview uses the same code as the command line.
  */
 import ExcelJS from "exceljs";
-import { parseRangeA1, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../engine";
+import { boundsWithMerges, keepMergeAnchors, parseRangeA1, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../engine";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -39,28 +39,17 @@ function fillColour(cell: ExcelJS.Cell): string | null {
 
 export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(parseRangeA1);
-  const mergedAway = new Set<string>();
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) mergedAway.add(`${r}:${c}`);
-  }
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = 0;
-  let right = 0;
+  const span = { top: Infinity, left: Infinity, bottom: 0, right: 0 };
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (_cell, c) => {
-      top = Math.min(top, r);
-      bottom = Math.max(bottom, r);
-      left = Math.min(left, c);
-      right = Math.max(right, c);
+      span.top = Math.min(span.top, r);
+      span.bottom = Math.max(span.bottom, r);
+      span.left = Math.min(span.left, c);
+      span.right = Math.max(span.right, c);
     });
   });
-  for (const m of merges) {
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-    bottom = Math.max(bottom, m.bottom);
-    right = Math.max(right, m.right);
-  }
+  boundsWithMerges(span, merges);
+  const { top, left, bottom, right } = span;
   const hiddenRows: number[] = [];
   const hiddenCols: number[] = [];
   if (!Number.isFinite(top)) {
@@ -88,7 +77,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       if (c < left || c > right) return;
       const i = r - top;
       const j = c - left;
-      if (!mergedAway.has(`${r}:${c}`)) values[i][j] = plain(cell.value);
+      values[i][j] = plain(cell.value);
       const f = cell.formula;
       if (f) {
         formulas[i][j] = `=${f}`;
@@ -99,6 +88,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       fills[i][j] = fillColour(cell);
     });
   });
+  keepMergeAnchors(values, { row: top, col: left }, merges);
   for (let c = left; c <= right; c++) if (ws.getColumn(c).hidden) hiddenCols.push(c);
   const snap: SheetSnapshot = {
     name: ws.name,

@@ -1,7 +1,7 @@
 /** Writes the standard template (src/engine/template.ts) as an ExcelJS worksheet or workbook. */
 import ExcelJS from "exceljs";
 import { argb } from "./write";
-import { TEMPLATE_ALERT, TEMPLATE_FONT, TEMPLATE_LOOKS, type TemplateModel, type TemplateStyle } from "../engine";
+import { TEMPLATE_FONT, TEMPLATE_LOOKS, TEMPLATE_PAGE, VERDICT_PROMPT, templateAlerts, type TemplateModel, type TemplateStyle } from "../engine";
 
 const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
@@ -20,13 +20,13 @@ function styleCell(cell: ExcelJS.Cell, style: TemplateStyle): void {
 export function addTemplateSheet(wb: ExcelJS.Workbook, model: TemplateModel, name = model.sheetName): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
+      paperSize: 9, // A4
+      orientation: TEMPLATE_PAGE.orientation,
       fitToPage: true,
-      fitToWidth: 1,
+      fitToWidth: TEMPLATE_PAGE.fitToWidth,
       fitToHeight: 0,
       printTitlesRow: model.printTitleRows,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { ...TEMPLATE_PAGE.margins },
     },
     views: [{ state: "frozen", ySplit: model.headerRow + 1 }],
   });
@@ -44,34 +44,28 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, model: TemplateModel, nam
   for (const [r, h] of Object.entries(model.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
 
   // One validation for the whole verdict range (per-cell validations come out of ExcelJS as overlapping ranges).
-  const list = `"${model.verdictList.join(",")}"`;
-  const [vTop] = model.verdictRange.split(":");
   (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(model.verdictRange, {
     type: "list",
     allowBlank: true,
-    formulae: [list],
+    formulae: [`"${model.verdictList.join(",")}"`],
     showErrorMessage: false,
-    promptTitle: "Đánh giá",
-    prompt: "Đạt, Chưa đạt hoặc Chưa đánh giá",
+    promptTitle: VERDICT_PROMPT.title,
+    prompt: VERDICT_PROMPT.message,
     showInputMessage: true,
   });
-  const fill = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", bgColor: { argb: argb(hex) } });
-  ws.addConditionalFormatting({
-    ref: model.verdictRange,
-    rules: [
-      {
-        type: "expression",
-        priority: 1,
-        formulae: [`${vTop}="Chưa đạt"`],
-        style: { font: { color: { argb: argb(TEMPLATE_ALERT.font) }, bold: true }, fill: fill(TEMPLATE_ALERT.fill) },
-      },
-    ],
-  });
-  const bodyTop = model.bodyRange.split(":")[0];
-  ws.addConditionalFormatting({
-    ref: model.bodyRange,
-    rules: [{ type: "expression", priority: 2, formulae: [`ISERROR(${bodyTop})`], style: { fill: fill(TEMPLATE_ALERT.fill) } }],
-  });
+  templateAlerts(model).forEach((a, i) =>
+    ws.addConditionalFormatting({
+      ref: a.range,
+      rules: [
+        {
+          type: "expression",
+          priority: i + 1,
+          formulae: [a.formula],
+          style: { ...(a.font ? { font: { color: { argb: argb(a.font) }, ...(a.bold ? { bold: true } : {}) } } : {}), fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(a.fill) } } },
+        },
+      ],
+    }),
+  );
   return ws;
 }
 

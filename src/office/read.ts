@@ -5,7 +5,7 @@
  * a chunk that is still too large halved.
  */
 /* global Excel */
-import { parseRangeA1, type CellRange, type CellValue, type SheetSnapshot } from "../engine";
+import { keepMergeAnchors, parseRangeA1, type CellRange, type CellValue, type SheetSnapshot } from "../engine";
 import type { SheetInfo } from "../host/host";
 import { isPayloadError, translate } from "./errors";
 import { supported } from "./support";
@@ -139,14 +139,7 @@ export async function readSheet(name: string, cache: Map<string, CellRange[]>, p
           if (props) bolds.push(props[r].map((cell) => cell.format?.font?.bold === true));
         });
       }
-      // A merged area's value stays in its top-left cell only, as the engine expects.
-      for (const m of merges) {
-        for (let r = m.top; r <= m.bottom; r++) {
-          for (let c = m.left; c <= m.right; c++) {
-            if ((r !== m.top || c !== m.left) && values[r - top]) values[r - top][c - left] = null;
-          }
-        }
-      }
+      keepMergeAnchors(values, { row: top, col: left }, merges);
       const snap: SheetSnapshot = {
         name,
         origin: { row: top, col: left },

@@ -3,7 +3,7 @@
  * at most TEMPLATE_OPS operations. A sheet half-made by a failed batch is removed again.
  */
 /* global Excel */
-import { TEMPLATE_ALERT, TEMPLATE_FONT, TEMPLATE_LOOKS, uniqueSheetName, type TemplateModel } from "../engine";
+import { TEMPLATE_FONT, TEMPLATE_LOOKS, TEMPLATE_PAGE, VERDICT_PROMPT, templateAlerts, uniqueSheetName, type TemplateModel } from "../engine";
 import { HostError } from "../host/host";
 import { translate } from "./errors";
 import { readOnly, supported } from "./support";
@@ -86,30 +86,27 @@ async function writeTemplate(ws: Excel.Worksheet, model: TemplateModel, tick: (o
   ws.getRange(`${model.headerRow}:${model.headerRow}`).format.rowHeight = model.headerHeight;
   ws.freezePanes.freezeRows(model.headerRow + 1);
   // Alerts: "Chưa đạt" in red, any formula error filled (ExcelApi 1.6, within our 1.7 minimum).
-  const [vTop] = model.verdictRange.split(":");
-  const [bodyTop] = model.bodyRange.split(":");
-  const notMet = ws.getRange(model.verdictRange).conditionalFormats.add("Custom");
-  notMet.custom.rule.formula = `=${vTop}="Chưa đạt"`;
-  notMet.custom.format.fill.color = TEMPLATE_ALERT.fill;
-  notMet.custom.format.font.color = TEMPLATE_ALERT.font;
-  notMet.custom.format.font.bold = true;
-  const errors = ws.getRange(model.bodyRange).conditionalFormats.add("Custom");
-  errors.custom.rule.formula = `=ISERROR(${bodyTop})`;
-  errors.custom.format.fill.color = TEMPLATE_ALERT.fill;
+  for (const a of templateAlerts(model)) {
+    const format = ws.getRange(a.range).conditionalFormats.add("Custom");
+    format.custom.rule.formula = `=${a.formula}`;
+    format.custom.format.fill.color = a.fill;
+    if (a.font) format.custom.format.font.color = a.font;
+    if (a.bold) format.custom.format.font.bold = true;
+  }
   // The verdict list (ExcelApi 1.8) and the print setup (1.9) where this Excel has them.
   if (supported("ExcelApi", "1.8")) {
     const v = ws.getRange(model.verdictRange).dataValidation;
     v.rule = { list: { inCellDropDown: true, source: model.verdictList.join(",") } };
-    v.prompt = { showPrompt: true, title: "Đánh giá", message: "Đạt, Chưa đạt hoặc Chưa đánh giá" };
+    v.prompt = { showPrompt: true, title: VERDICT_PROMPT.title, message: VERDICT_PROMPT.message };
     v.errorAlert = { showAlert: false, style: "Information", title: "", message: "" };
   }
   if (supported("ExcelApi", "1.9")) {
     const page = ws.pageLayout;
-    page.orientation = "Landscape";
-    page.paperSize = "A4";
+    page.orientation = TEMPLATE_PAGE.orientation === "landscape" ? "Landscape" : "Portrait";
+    page.paperSize = TEMPLATE_PAGE.paper;
     // One page wide; as many pages tall as the list needs.
-    page.zoom = { horizontalFitToPages: 1 };
-    page.setPrintTitleRows(`$${model.headerRow}:$${model.headerRow + 1}`);
+    page.zoom = { horizontalFitToPages: TEMPLATE_PAGE.fitToWidth };
+    page.setPrintTitleRows(model.printTitleRows.split(":").map((r) => `$${r}`).join(":"));
   }
   await tick(model.merges.length + 20);
 }

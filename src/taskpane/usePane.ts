@@ -5,10 +5,10 @@
  * the cards in ./cards only show what it holds.
  */
 import * as React from "react";
-import { analyseSheet, buildTemplate, carryOverIndicators, planHighlights, planNormalise, planRecalc, type CellWrite, type ColumnRole, type Finding, type SheetReport, type SheetSnapshot } from "../engine";
+import { analyseSheet, buildTemplate, carryOverIndicators, planHighlights, planNormalise, planSheetRecalc, recogniseSheet, type CellWrite, type ColumnRole, type Finding, type SheetModel, type SheetReport, type SheetSnapshot } from "../engine";
 import { HostError, type Host, type SheetInfo } from "../host/host";
 import { STRINGS, type Lang, type Strings } from "./strings";
-import { applyOverrides, type RoleOverrides } from "./columns";
+import type { RoleOverrides } from "./columns";
 
 export interface PaneProps {
   host: Host;
@@ -34,7 +34,12 @@ export function errorText(e: unknown, t: Strings): string {
 
 /** The sheet's report under the user's column corrections: the one place the pane asks the engine to analyse. */
 function analyseWith(snap: SheetSnapshot, overrides: RoleOverrides): SheetReport {
-  return analyseSheet(applyOverrides(snap, overrides));
+  return analyseSheet(snap, { roles: overrides });
+}
+
+/** The sheet recognised under the user's column corrections, for Tính lại, Chuẩn hóa and a new template. */
+function modelWith(snap: SheetSnapshot, overrides: RoleOverrides): SheetModel {
+  return recogniseSheet(snap, { roles: overrides });
 }
 
 export function usePane({ host, initialAction = null, initialLang = "vi", onWorkbookChanged }: PaneProps) {
@@ -141,23 +146,23 @@ export function usePane({ host, initialAction = null, initialLang = "vi", onWork
   const onCheck = () => run(() => check(sheet));
 
   /** Reads the sheet, plans the writes and shows them for confirmation (nothing is written yet). */
-  const propose = (kind: Pending["kind"], plan: (snap: SheetSnapshot) => CellWrite[], nothing: string) =>
+  const propose = (kind: Pending["kind"], plan: (model: SheetModel) => CellWrite[], nothing: string) =>
     run(async () => {
       const snap = await host.readSheet(sheet, (p) => setProgress(p));
       setSnapshot(snap);
-      const writes = plan(applyOverrides(snap, overrides));
+      const writes = plan(modelWith(snap, overrides));
       if (!writes.length) setNotice({ intent: "info", text: nothing });
       else setPending({ kind, writes });
     });
 
-  const onRecalc = () => propose("recalc", (snap) => planRecalc({ sheets: [snap] }), t.nothingToRecalc);
+  const onRecalc = () => propose("recalc", planSheetRecalc, t.nothingToRecalc);
 
-  const onNormalise = () => propose("normalise", (snap) => planNormalise(snap), t.nothingToNormalise);
+  const onNormalise = () => propose("normalise", planNormalise, t.nothingToNormalise);
 
   const onTemplate = () =>
     run(async () => {
       // The indicator list of the selected sheet comes along when it is a table and the box is ticked.
-      const carried = carry && sheet ? carryOverIndicators(applyOverrides(await host.readSheet(sheet, (p) => setProgress(p)), overrides)) : null;
+      const carried = carry && sheet ? carryOverIndicators(modelWith(await host.readSheet(sheet, (p) => setProgress(p)), overrides)) : null;
       const from = carried && carried.count > 0 ? carried : null;
       const name = await host.addTemplateSheet(buildTemplate({ commune, period, ...(from ? { groups: from.groups, baselines: from.baselines } : {}) }));
       onWorkbookChanged?.();

@@ -1,5 +1,5 @@
 /** The Office.js adapter against the shared fake object model: syncs counted, undo exact, nothing half-written. */
-import { analyseSheet, planRecalc, planHighlights, analyseWorkbook } from "../../src/engine";
+import { analyseSheet, planRecalc, planHighlights, analyseWorkbook, recogniseSheet } from "../../src/engine";
 import { HIGHLIGHT_FILL } from "../../src/engine/plan";
 import { OfficeHost, SETTINGS, TEMPLATE_OPS, decodeUndo } from "../../src/office";
 import { HostError } from "../../src/host/host";
@@ -129,7 +129,7 @@ describe("recalculation and undo", () => {
     cells.D8 = { v: "12.000.000" };
     cells.F11 = { v: "4,5" };
     cells.B12 = { v: "  Tỷ lệ thửa đất   được đăng ký đất đai lần đầu " };
-    const writes = planNormalise(await host.readSheet(SHEET));
+    const writes = planNormalise(recogniseSheet(await host.readSheet(SHEET)));
     expect(writes.map((w) => w.cell).sort()).toEqual(["B12", "D8", "F11"]);
     expect(writes.every((w) => w.role === "normalise" && w.reason && w.reasonEn)).toBe(true);
     await host.applyWrites(writes);
@@ -217,7 +217,7 @@ describe("highlights", () => {
 });
 
 describe("Tạo biểu mẫu: the template as a new sheet", () => {
-  const model = buildTemplate({ groups: carryOverIndicators(fakeFixtureSheet())?.groups });
+  const model = buildTemplate({ groups: carryOverIndicators(recogniseSheet(fakeFixtureSheet()))?.groups });
 
   test("bounded batches write the whole template; the new sheet is active, recognised and checks clean", async () => {
     const { fake, host } = await setup();

@@ -1,4 +1,4 @@
-import { analyseSheet } from "../../src/engine";
+import { analyseSheet, recogniseSheet } from "../../src/engine";
 import { buildTemplate } from "../../src/engine/template";
 import { carryOverIndicators } from "../../src/engine/carryover";
 import { BODY, fixture, sheet, table } from "../helpers/grid";
@@ -25,7 +25,7 @@ function sheetFromTemplate(model: TemplateModel): SheetSnapshot {
 describe("import of the indicator list from a previous period", () => {
   test("the fixture: same groups, numbering, names and units; figures empty or the new targets given", async () => {
     const prev = (await fixture("f2-binh-trung-table.xlsx")).sheets[0];
-    const carried = carryOverIndicators(prev, new Map([["Giao quân", 7]]))!;
+    const carried = carryOverIndicators(recogniseSheet(prev), new Map([["Giao quân", 7]]))!;
     expect(carried.count).toBe(16);
     expect(carried.groups.map((g) => [g.label, g.name, g.items.length])).toEqual([
       // Item 7's four breakdown lines (Trâu, Bò, Dê, Ngựa) come along under it.
@@ -67,7 +67,7 @@ describe("import of the indicator list from a previous period", () => {
       ["", "NGƯỜI LẬP BIỂU", "", "", "", "CHỦ TỊCH"],
       [4, "Dòng sau chữ ký", "ha", 1, 1],
     ]);
-    const carried = carryOverIndicators(s, new Map<string, number | string>([["lúa xuân", 65], ["Tỷ lệ hộ nghèo ", "Dưới 4%"], ["Trâu", 310]]))!;
+    const carried = carryOverIndicators(recogniseSheet(s), new Map<string, number | string>([["lúa xuân", 65], ["Tỷ lệ hộ nghèo ", "Dưới 4%"], ["Trâu", 310]]))!;
     expect(carried.rows.map((r) => [r.row, r.kind, r.stt, r.name, r.unit, r.target])).toEqual([
       [BODY, "group", "I", "KINH TẾ", "", undefined],
       [BODY + 1, "item", "1", "Sản xuất nông nghiệp", "ha", undefined],
@@ -111,7 +111,7 @@ describe("import of the indicator list from a previous period", () => {
   });
 
   test("a sheet whose indicators have no group row gets one unnamed group", () => {
-    const carried = carryOverIndicators(table([[1, "Giao quân", "người", 6, 6], [2, "Sản lượng", "tấn", 10, 9]]))!;
+    const carried = carryOverIndicators(recogniseSheet(table([[1, "Giao quân", "người", 6, 6], [2, "Sản lượng", "tấn", 10, 9]])))!;
     expect(carried.groups).toEqual([
       {
         label: "I",
@@ -127,7 +127,7 @@ describe("import of the indicator list from a previous period", () => {
   test("a sheet that is not a table gives nothing to import", () => {
     const notes = sheet([["Ghi chú"], ["Số liệu tổng hợp từ các thôn"]]);
     expect(analyseSheet(notes).recognized).toBe(false);
-    expect(carryOverIndicators(notes)).toBeNull();
+    expect(carryOverIndicators(recogniseSheet(notes))).toBeNull();
   });
 });
 
@@ -143,7 +143,7 @@ describe("numbering slips and baselines of the previous period", () => {
       ["II", "XÃ HỘI"],
       [4, "Hộ nghèo", "hộ", 5, 4, 80, "Đạt"],
     ]);
-    const c = carryOverIndicators(onward)!;
+    const c = carryOverIndicators(recogniseSheet(onward))!;
     expect(c.groups.map((g) => g.items.map((i) => i.stt))).toEqual([["1", "2", "2.1", "2.2", "-"], ["3"]]);
     expect(c.renumbered).toEqual([
       { row: BODY + 2, from: "3", to: "2" },
@@ -159,16 +159,16 @@ describe("numbering slips and baselines of the previous period", () => {
       [1, "Hộ nghèo", "hộ", 5, 4, 80, "Đạt"],
       [1, "Trường chuẩn", "trường", 2, 2, 100, "Đạt"],
     ]);
-    const p = carryOverIndicators(perGroup)!;
+    const p = carryOverIndicators(recogniseSheet(perGroup))!;
     expect(p.groups.map((g) => g.items.map((i) => i.stt))).toEqual([["1", "2"], ["1", "2"]]);
     expect(p.renumbered).toEqual([{ row: BODY + 5, from: "1", to: "2" }]);
     // A list in sequence is left as it is.
-    expect(carryOverIndicators(table([["I", "KINH TẾ"], [1, "Lúa", "ha", 10, 10, 100, "Đạt"], [2, "Ngô", "ha", 10, 10, 100, "Đạt"]]))!.renumbered).toEqual([]);
+    expect(carryOverIndicators(recogniseSheet(table([["I", "KINH TẾ"], [1, "Lúa", "ha", 10, 10, 100, "Đạt"], [2, "Ngô", "ha", 10, 10, 100, "Đạt"]])))!.renumbered).toEqual([]);
   });
 
   test("the fixture's two baselines (huyện giao / HĐND xã giao) make a template with two target and two percent columns, recognised and paired", async () => {
     const prev = (await fixture("f2-binh-trung-table.xlsx")).sheets[0];
-    const carried = carryOverIndicators(prev)!;
+    const carried = carryOverIndicators(recogniseSheet(prev))!;
     expect(carried.baselines).toEqual(["Kế hoạch huyện giao", "Kế hoạch HĐND xã giao"]);
     expect(carried.renumbered.map((r) => `${r.from}→${r.to}`)).toEqual(["16→15", "17→16"]);
     const model = buildTemplate({ groups: carried.groups, baselines: carried.baselines });

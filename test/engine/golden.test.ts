@@ -1,13 +1,14 @@
 /**
  * The same report for every workbook the tests hold, before and after a change meant to keep
  * behaviour (issue 15's redesign): each workbook's full report (items, findings with their
- * messages, claims) is hashed and compared with test/fixtures/golden.json. A change that is meant
+ * messages, claims) and its plans (the writes of Tính lại and Chuẩn hoá) are hashed and compared
+ * with test/fixtures/golden.json. A change that is meant
  * to change behaviour regenerates the file on purpose: UPDATE_GOLDEN=1 npx jest test/engine/golden.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { analyseWorkbook, type WorkbookSnapshot } from "../../src/engine";
+import { analyseWorkbook, planNormalise, planRecalc, recogniseSheet, type WorkbookSnapshot } from "../../src/engine";
 import { readXlsx } from "../../src/reader/xlsx";
 import { narrativeSheet, tableWorkbook } from "../../bench/generate";
 import { holdoutForms } from "../helpers/holdout-forms";
@@ -29,10 +30,13 @@ function workbooks(): [string, WorkbookSnapshot][] {
   return out;
 }
 
-const digest = (wb: WorkbookSnapshot) => createHash("sha256").update(JSON.stringify(analyseWorkbook(wb))).digest("hex").slice(0, 16);
+const hash = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
 
-test("every workbook the tests hold gets the same report as recorded", () => {
-  const now = Object.fromEntries(workbooks().map(([name, wb]) => [name, digest(wb)]));
+/** What a click writes: the writes of Tính lại and of Chuẩn hoá for every sheet. */
+const plans = (wb: WorkbookSnapshot) => ({ recalc: planRecalc(wb), normalise: wb.sheets.map((s) => planNormalise(recogniseSheet(s))) });
+
+test("every workbook the tests hold gets the same report and the same plans as recorded", () => {
+  const now = Object.fromEntries(workbooks().flatMap(([name, wb]) => [[name, hash(analyseWorkbook(wb))], [`${name} · plans`, hash(plans(wb))]]));
   if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, `${JSON.stringify(now, null, 1)}\n`);
   const recorded = JSON.parse(readFileSync(GOLDEN, "utf8")) as Record<string, string>;
   expect(Object.keys(now).length).toBeGreaterThan(30);

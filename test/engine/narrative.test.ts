@@ -1,9 +1,9 @@
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { analyseSheet, analyseWorkbook, type CellValue, type SheetSnapshot } from "../../src/engine";
-import { analyseNarrative, analyseProse, extractClaims, parseTasks, workbookNarrativeFindings } from "../../src/engine/narrative";
+import { analyseProse, extractClaims, parseTasks, workbookNarrativeFindings } from "../../src/engine/narrative";
 import { statedVerdict } from "../../src/engine/narrative/tasks";
-import { expected, FIXTURES, fixture, sheet, workbook } from "../helpers/grid";
+import { expected, FIXTURES, fixture, narrativeReport, sheet, workbook } from "../helpers/grid";
 
 /**
  * A small local ExcelJS loop into SheetSnapshots, independent of the product's reader, so the
@@ -40,7 +40,7 @@ describe("the public narrative fixture f1-hai-yen-narrative.xlsx", () => {
 
   test("read with a local ExcelJS loop: recall 1,0 on the required findings, no other error or warning, clean claims clean", async () => {
     const sheets = await loadLocally("f1-hai-yen-narrative.xlsx");
-    const reports = sheets.map((s) => analyseNarrative(s));
+    const reports = sheets.map((s) => narrativeReport(s));
     workbookNarrativeFindings({ sheets }, reports.filter((r) => r !== null));
     const s = reports[sheets.findIndex((x) => x.name === "Biểu đánh giá")]!;
     expect(s).toMatchObject({ recognized: true, layout: "narrative", columns: { name: "A", actual: "B", forecast: "C" } });
@@ -61,7 +61,7 @@ describe("the public narrative fixture f1-hai-yen-narrative.xlsx", () => {
 
   test("read with a local ExcelJS loop, the table fixture is not narrative", async () => {
     const [table] = await loadLocally("f2-binh-trung-table.xlsx");
-    expect(analyseNarrative(table)).toBeNull();
+    expect(narrativeReport(table)).toBeNull();
   });
 
   test("recognised as narrative; every required finding at its cell; no other error or warning", async () => {
@@ -107,7 +107,7 @@ describe("the public narrative fixture f1-hai-yen-narrative.xlsx", () => {
 
   test("the table fixture is not narrative", async () => {
     const wb = await fixture("f2-binh-trung-table.xlsx");
-    expect(analyseNarrative(wb.sheets[0])).toBeNull();
+    expect(narrativeReport(wb.sheets[0])).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
-import { analyseSheet, type CellWrite, type SheetSnapshot } from "../../src/engine";
+import { analyseSheet, recogniseSheet, type CellWrite, type SheetSnapshot } from "../../src/engine";
 import { parseA1 } from "../../src/engine/address";
 import { planNormalise } from "../../src/engine/normalise";
-import { BODY, fixture, table } from "../helpers/grid";
+import { BODY, fixture, sheet, table } from "../helpers/grid";
 
 describe("Chuẩn hoá", () => {
   test("numbers typed as text become numbers, stray spaces go, malformed numbers and formulas stay", () => {
@@ -13,7 +13,7 @@ describe("Chuẩn hoá", () => {
       ],
       { formulas: { [`F${BODY + 2}`]: `=E${BODY + 2}/D${BODY + 2}*100` } },
     );
-    const writes = planNormalise(s);
+    const writes = planNormalise(recogniseSheet(s));
     expect(writes.map((w) => [w.cell, w.value])).toEqual([
       [`B${BODY}`, "Thu ngân sách"],
       [`D${BODY}`, 1200],
@@ -35,7 +35,7 @@ describe("Chuẩn hoá", () => {
       ],
       { formats: { [`F${BODY}`]: "0.00%", [`F${BODY + 1}`]: "0.00%", [`F${BODY + 4}`]: "0%" } },
     );
-    const writes = planNormalise(s);
+    const writes = planNormalise(recogniseSheet(s));
     expect(writes.map((w) => [w.cell, w.value, w.numberFormat])).toEqual([
       [`F${BODY + 2}`, 1.2, "0.00%"],
       [`F${BODY + 3}`, 1.1, "0.00%"],
@@ -44,7 +44,7 @@ describe("Chuẩn hoá", () => {
   });
 
   test("the fixture: nothing to clean in a tidy sheet but its text cells' spaces", async () => {
-    const writes = planNormalise((await fixture("f2-binh-trung-table.xlsx")).sheets[0]);
+    const writes = planNormalise(recogniseSheet((await fixture("f2-binh-trung-table.xlsx")).sheets[0]));
     for (const w of writes) expect(w.role).toBe("normalise");
     expect(writes.filter((w) => typeof w.value === "number")).toEqual([]);
   });
@@ -88,7 +88,7 @@ describe("Chuẩn hoá never changes what the checker finds", () => {
       ],
       { formats: { [`F${BODY}`]: "0.00%", [`F${BODY + 1}`]: "0.00%", [`F${BODY + 6}`]: "0.00%" } },
     );
-    const writes = planNormalise(s);
+    const writes = planNormalise(recogniseSheet(s));
     expect(writes.map((w) => [w.cell, w.value, w.numberFormat])).toEqual([
       [`F${BODY + 4}`, 0.905, "0.00%"],
       [`F${BODY + 5}`, 1.2, "0.00%"],
@@ -103,7 +103,7 @@ describe("Chuẩn hoá never changes what the checker finds", () => {
       [2, "B", "ha", 100, 98, 98, "Chưa đạt"],
       [3, "C", "ha", 100, 97, "97,0", "Chưa đạt"],
     ]);
-    const writes = planNormalise(s);
+    const writes = planNormalise(recogniseSheet(s));
     expect(writes.map((w) => w.cell)).toEqual([`F${BODY + 2}`]);
     expect(verdictsOf(applied(s, writes))).toEqual(verdictsOf(s));
     // In a column shown with two decimals the number keeps them.
@@ -114,7 +114,7 @@ describe("Chuẩn hoá never changes what the checker finds", () => {
       ],
       { formats: { [`F${BODY + 1}`]: "0.00" } },
     );
-    expect(planNormalise(two).map((w) => [w.cell, w.value, w.numberFormat])).toEqual([[`F${BODY}`, 90.5, "0.00"]]);
+    expect(planNormalise(recogniseSheet(two)).map((w) => [w.cell, w.value, w.numberFormat])).toEqual([[`F${BODY}`, 90.5, "0.00"]]);
   });
 
   test("a number typed into a Text-formatted or %-formatted figure cell gets the column's number format", () => {
@@ -126,7 +126,7 @@ describe("Chuẩn hoá never changes what the checker finds", () => {
       ],
       { formats: { [`D${BODY}`]: "#,##0", [`E${BODY}`]: "@", [`D${BODY + 1}`]: "@", [`E${BODY + 1}`]: "#,##0", [`E${BODY + 2}`]: "0%" } },
     );
-    const writes = planNormalise(s);
+    const writes = planNormalise(recogniseSheet(s));
     expect(writes.map((w) => [w.cell, w.value, w.numberFormat])).toEqual([
       [`E${BODY}`, 1150000, "#,##0"],
       [`D${BODY + 1}`, 2000000, "#,##0"],
@@ -149,22 +149,23 @@ describe("Chuẩn hoá never changes what the checker finds", () => {
     );
     const before = analyseSheet(messy);
     expect(before.findings.filter((f) => f.kind === "number-as-text").length).toBeGreaterThanOrEqual(5);
-    const writes = planNormalise(messy, before);
+    const writes = planNormalise(recogniseSheet(messy));
     const after = applied(messy, writes);
     expect(verdictsOf(after)).toEqual(verdictsOf(messy));
     expect(analyseSheet(after).findings.filter((f) => f.kind === "number-as-text")).toEqual([]);
     // A second run has nothing left to do.
-    expect(planNormalise(after)).toEqual([]);
+    expect(planNormalise(recogniseSheet(after))).toEqual([]);
 
     const f2 = (await fixture("f2-binh-trung-table.xlsx")).sheets[0];
-    expect(verdictsOf(applied(f2, planNormalise(f2)))).toEqual(verdictsOf(f2));
+    expect(verdictsOf(applied(f2, planNormalise(recogniseSheet(f2))))).toEqual(verdictsOf(f2));
   });
 
   test("nothing is written to a sheet that is not a recognised table", async () => {
     const narrative = (await fixture("f1-hai-yen-narrative.xlsx")).sheets.find((s) => analyseSheet(s).layout === "narrative")!;
     expect(narrative).toBeDefined();
-    expect(planNormalise(narrative)).toEqual([]);
-    const s = table([[1, " A ", "ha", "10", 9]]);
-    expect(planNormalise(s, { ...analyseSheet(s), recognized: false, layout: null })).toEqual([]);
+    expect(planNormalise(recogniseSheet(narrative))).toEqual([]);
+    const notes = sheet([["Ghi chú cuộc họp", null], [" Nội dung ", "  10  "]]);
+    expect(recogniseSheet(notes).layout).toBeNull();
+    expect(planNormalise(recogniseSheet(notes))).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@
  * Issue 11, pattern 9: counts and products in prose. Sentences written for these tests in the
  * shapes observed in published reports; the names and numbers are made up. Silent cases first.
  */
-import { analyseNarrative, extractClaims } from "../../src/engine/narrative";
+import { extractClaims } from "../../src/engine/narrative";
 import type { SheetSnapshot } from "../../src/engine/snapshot";
+import { narrativeReport } from "../helpers/grid";
 
 const read = (text: string) => extractClaims(text, "C5");
 const messages = (text: string) => read(text).findings.map((f) => f.message);
@@ -74,7 +75,7 @@ describe("N/M nhiệm vụ đạt against the tasks listed (narrative sheet)", (
   const tasks = "1.1. Thu ngân sách (đánh giá: Đạt)\n1.2. Giải ngân (đánh giá: Đạt)\n1.3. Cấp giấy chứng nhận (đánh giá: Chưa đạt)";
 
   test.each(["Nhóm 1: 2/3 nhiệm vụ đạt", "Nhóm 1: hoàn thành 2/3 nhiệm vụ", "Nhóm 1: có 1/3 nhiệm vụ chưa đạt"])("silent: %s", (group) => {
-    const r = analyseNarrative(sheet(group, tasks))!;
+    const r = narrativeReport(sheet(group, tasks))!;
     expect(r.findings.filter((f) => f.kind === "count-mismatch")).toEqual([]);
     expect(r.claims!.filter((c) => c.kind === "count").map((c) => c.ok)).toEqual([true]);
   });
@@ -84,7 +85,7 @@ describe("N/M nhiệm vụ đạt against the tasks listed (narrative sheet)", (
     ["Nhóm 1: hoàn thành 2/4 nhiệm vụ", "2/4", "2/3"],
     ["Nhóm 1: có 2/3 nhiệm vụ chưa đạt", 2, 1],
   ])("flagged: %s", (group, stated, expected) => {
-    const f = analyseNarrative(sheet(group, tasks))!.findings.filter((x) => x.kind === "count-mismatch");
+    const f = narrativeReport(sheet(group, tasks))!.findings.filter((x) => x.kind === "count-mismatch");
     expect(f.map((x) => [x.stated, x.expected])).toEqual([[stated, expected]]);
   });
 });

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { analyseTable, planTableRecalc } from "../../src/engine/table";
+import { analyseSheet, planSheetRecalc, recogniseSheet } from "../../src/engine";
 import type { CellRange, CellValue, SheetSnapshot } from "../../src/engine/snapshot";
 import { FIXTURES, SHARED } from "../helpers/grid";
 
@@ -79,7 +79,7 @@ describe(`${FILE} through a local ExcelJS loop`, () => {
 
   test("every sheet recognised as expected, with its column map", () => {
     for (const [name, layout] of Object.entries(expected.recognized)) {
-      const report = analyseTable(sheets.find((s) => s.name === name)!);
+      const report = analyseSheet(sheets.find((s) => s.name === name)!);
       expect([name, report.recognized, report.layout]).toEqual([name, true, layout]);
       expect(report.columns).toMatchObject(expected.columns[name]);
     }
@@ -87,7 +87,7 @@ describe(`${FILE} through a local ExcelJS loop`, () => {
 
   test("every expected finding at its cell, and no other error or warning", () => {
     for (const name of Object.keys(expected.recognized)) {
-      const report = analyseTable(sheets.find((s) => s.name === name)!);
+      const report = analyseSheet(sheets.find((s) => s.name === name)!);
       const got = report.findings.filter((f) => f.severity !== "info").map((f) => `${f.kind}@${f.cell}`);
       const want = expected.findings.filter((f) => f.sheet === name).map((f) => `${f.kind}@${f.cell}`);
       expect(got.sort()).toEqual(want.sort());
@@ -96,7 +96,7 @@ describe(`${FILE} through a local ExcelJS loop`, () => {
 
   test("every item's computed percent (within 0,05 points) and verdict", () => {
     for (const it of expected.items) {
-      const report = analyseTable(sheets.find((s) => s.name === it.sheet)!);
+      const report = analyseSheet(sheets.find((s) => s.name === it.sheet)!);
       const got = report.items.find((i) => i.row === it.row);
       expect(got).toBeDefined();
       expect([it.row, got!.verdict]).toEqual([it.row, it.verdict]);
@@ -106,9 +106,9 @@ describe(`${FILE} through a local ExcelJS loop`, () => {
   });
 
   test("the recalculation plan touches only percent and verdict cells of item rows", () => {
-    const report = analyseTable(sheets[0]);
+    const report = analyseSheet(sheets[0]);
     const itemRows = new Set(report.items.filter((i) => i.stt && /^\d/.test(i.stt)).map((i) => i.row));
-    const writes = planTableRecalc(sheets[0]);
+    const writes = planSheetRecalc(recogniseSheet(sheets[0]));
     expect(writes.length).toBeGreaterThan(0);
     for (const w of writes) {
       expect(itemRows.has(Number(w.cell.replace(/\D/g, "")))).toBe(true);

@@ -3,7 +3,7 @@
  * numbering. Fixed seeds and bounded runs, so CI is repeatable and quick.
  */
 import fc from "fast-check";
-import { analyseWorkbook, planRecalc, planHighlights } from "../../src/engine";
+import { analyseWorkbook, planRecalc, planHighlights, recogniseSheet } from "../../src/engine";
 import { planNormalise } from "../../src/engine/normalise";
 import type { CellRange, CellValue, SheetSnapshot } from "../../src/engine/snapshot";
 import { HEADER } from "../helpers/grid";
@@ -41,7 +41,7 @@ function everything(s: SheetSnapshot) {
   const report = analyseWorkbook(wb);
   planRecalc(wb);
   planHighlights(report);
-  planNormalise(s);
+  planNormalise(recogniseSheet(s));
   for (const sheet of report.sheets) for (const f of sheet.findings) expect(f.message.length).toBeGreaterThan(0);
   return report;
 }

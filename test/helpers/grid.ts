@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
 import { readSnapshot } from "../../src/exceljs/read";
+import { checkSheet, recogniseSheet, type SheetReport } from "../../src/engine";
 
 export const SHARED = path.resolve(__dirname, "../../../shared");
 /** The public fixtures, as copied into this repository (test/fixtures/README.md). */
@@ -96,4 +97,10 @@ export const BODY = HEADER.length + 1;
 
 export function table(body: CellValue[][], options: GridOptions = {}): SheetSnapshot {
   return sheet([...HEADER, ...body], options);
+}
+
+/** The report of a sheet recognised as narrative, or null when it is not narrative prose. */
+export function narrativeReport(s: SheetSnapshot): SheetReport | null {
+  const model = recogniseSheet(s);
+  return model.layout === "narrative" ? checkSheet(model) : null;
 }

@@ -7,7 +7,7 @@
 import headerRules from "../rules/headers.json";
 import { a1, columnLetter, parseA1 } from "../address";
 import { makeFinding, type Claim, type ColumnRole, type Finding, type Item, type SheetReport } from "../report";
-import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import type { WorkbookSnapshot } from "../snapshot";
 import { cellText, fold, normalise } from "../text";
 import { Grid } from "../table/grid";
 import { extractClaims } from "./claims";
@@ -20,7 +20,7 @@ import { countClaims } from "./taskcounts";
 export { extractClaims } from "./claims";
 export { parseTasks } from "./tasks";
 
-interface NarrativeLayout {
+export interface NarrativeLayout {
   headerRow: number;
   group: number;
   result: number;
@@ -224,10 +224,14 @@ export function analyseProse(text: string, cell: string, options: { verdicts?: b
   return { claims, findings, tree };
 }
 
-export function analyseNarrative(sheet: SheetSnapshot): SheetReport | null {
-  const grid = new Grid(sheet);
-  const layout = recognise(grid);
-  if (!layout) return null;
+/** The narrative layout of a sheet (its header row and prose columns), or null when it has none. */
+export function recogniseNarrative(grid: Grid): NarrativeLayout | null {
+  return recognise(grid);
+}
+
+/** The report of a recognised narrative sheet: each row's prose read, its tasks listed, its claims checked. */
+export function checkNarrative(grid: Grid, layout: NarrativeLayout): SheetReport {
+  const sheet = grid.sheet;
   const findings: Finding[] = [];
   const claims: Claim[] = [];
   const items: Item[] = [];

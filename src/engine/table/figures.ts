@@ -48,6 +48,26 @@ export function isPercentFormat(format: string | null): boolean {
   return format ? percentFormat(format) : false;
 }
 
+/**
+ * How a percent column writes its percents, from the number formats of its filled cells: as
+ * fractions under a "%" format (0,95 shows 95%) when most of them carry one, else as points; and
+ * the most common format of that kind among those `usable` (the first seen on a tie).
+ */
+export function percentColumnLook(formats: (string | null)[], usable: (format: string) => boolean): { fraction: boolean; format: string | null } {
+  const fraction = formats.filter(isPercentFormat).length;
+  const isFraction = fraction > formats.length - fraction;
+  return { fraction: isFraction, format: mostCommonFormat(formats, (f) => usable(f) && isPercentFormat(f) === isFraction) };
+}
+
+/** The most common of the formats that are `usable` (the first seen on a tie), or null. */
+export function mostCommonFormat(formats: (string | null)[], usable: (format: string) => boolean): string | null {
+  const counts = new Map<string, number>();
+  for (const f of formats) if (f !== null && usable(f)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  let best: [string, number] | undefined;
+  for (const c of counts) if (!best || c[1] > best[1]) best = c;
+  return best?.[0] ?? null;
+}
+
 // Number formats repeat down a column: what each one shows is worked out once.
 const percentFormat = memoise((format: string) => {
   const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "");

@@ -1,14 +1,15 @@
 /**
- * The table layout ("biểu chỉ tiêu"): recognise, read the items, compute percent and verdict,
- * check every stated figure (SPEC §2.1, §5, §6), and plan the writes of "Tính lại" (SPEC §7).
+ * The table layout ("biểu chỉ tiêu"): recognise and read the sheet once (the model), then check
+ * every stated figure (SPEC §2.1, §5, §6) and plan the writes of "Tính lại" (SPEC §7) from it.
  */
 import { type Item, type SheetReport } from "../report";
-import { isCellError, type SheetSnapshot } from "../snapshot";
+import { isCellError } from "../snapshot";
 import { Grid } from "./grid";
-import { columnMap, recogniseTable } from "./layout";
+import { columnMap, recogniseTable, type RoleChoice } from "./layout";
 
-export { recogniseTable, roleOfHeader } from "./layout";
-export type { TableLayout } from "./layout";
+export { roleOfHeader } from "./layout";
+export type { RoleChoice, TableLayout } from "./layout";
+export type { Model as TableModel } from "./model";
 import { buildModel, isItemRow, type Model } from "./model";
 import { checkCells } from "./checks/cells";
 import { checkPercents } from "./checks/percents";
@@ -17,13 +18,18 @@ import { checkSums, checkRollups } from "./checks/sums";
 import { checkNumbering } from "./checks/numbering";
 export { planTableRecalc } from "./recalc";
 
-export function analyseTable(sheet: SheetSnapshot): SheetReport {
-  const grid = new Grid(sheet);
-  const rec = recogniseTable(grid);
-  if (!rec.ok) {
-    return { name: sheet.name, recognized: false, layout: null, reason: rec.reason, reasonEn: rec.reasonEn, columns: {}, items: [], findings: [] };
-  }
-  const model = buildModel(grid, rec.layout);
+/** A table sheet recognised and read once (see model.ts), or why it is not a table. */
+export type TableRecognition = { ok: true; model: Model } | { ok: false; reason: string; reasonEn: string };
+
+/** Recognise the table layout (with the user's column choice over it) and read every figure row once. */
+export function recogniseTableModel(grid: Grid, choice?: RoleChoice): TableRecognition {
+  const rec = recogniseTable(grid, choice);
+  return rec.ok ? { ok: true, model: buildModel(grid, rec.layout) } : rec;
+}
+
+/** The report of a recognised table: its items and every finding of the checks. */
+export function checkTable(model: Model): SheetReport {
+  const { grid, layout } = model;
   const items: Item[] = [];
   for (const body of model.rows) {
     if (!isItemRow(body)) continue;
@@ -33,7 +39,7 @@ export function analyseTable(sheet: SheetSnapshot): SheetReport {
       stt: body.stt || null,
       name: body.name || null,
       target: targetAsWritten(grid.value(body.row, r.targetCol)),
-      actual: targetAsWritten(grid.value(body.row, rec.layout.col.actual!)),
+      actual: targetAsWritten(grid.value(body.row, layout.col.actual!)),
       statedPercent: statedPercentOf(model, body.row),
       percent: r.percent ? r.percent.toNumber() : null,
       statedVerdict: r.statedVerdictText,
@@ -49,8 +55,8 @@ export function analyseTable(sheet: SheetSnapshot): SheetReport {
     ...checkNumbering(model),
   ];
   findings.sort((a, b) => rowOf(a.cell) - rowOf(b.cell) || a.cell.length - b.cell.length || a.cell.localeCompare(b.cell));
-  const report: SheetReport = { name: sheet.name, recognized: true, layout: "table", columns: columnMap(rec.layout), items, findings };
-  if (rec.layout.periodUnclear) report.rolesUnclear = true;
+  const report: SheetReport = { name: grid.sheet.name, recognized: true, layout: "table", columns: columnMap(layout), items, findings };
+  if (layout.periodUnclear) report.rolesUnclear = true;
   return report;
 }
 

@@ -4,25 +4,21 @@
  * stays "%"), a verdict keeps the sheet's own word when it means the same ("Hoàn thành", "Vượt"),
  * and a cell whose shown value and formula would not change is not written at all.
  */
-import { isCellError, type SheetSnapshot } from "../snapshot";
+import { isCellError } from "../snapshot";
 import { percentOf } from "../targets";
 import { readVerdict } from "../verdicts";
 import type { CellWrite } from "../plan";
 import type { Verdict } from "../report";
 import { boundVerdictFormula, firstFilled, percentFormula, verdictFormula, STANDARD_WORDS, type VerdictWords } from "../formulas";
 import { decimalsFormat, isFixedFormat, shownText } from "../shown";
-import { Grid } from "./grid";
-import { recogniseTable } from "./layout";
-import { isPercentFormat, readStatedPercent } from "./figures";
-import { readTarget, pairValues, MARK, isItemRow, buildModel, type Model } from "./model";
+import type { Grid } from "./grid";
+import { isPercentFormat, percentColumnLook, readStatedPercent } from "./figures";
+import { readTarget, pairValues, MARK, isItemRow, type Model } from "./model";
 
 /** The writes of "Tính lại" for a recognised table sheet: percent and verdict cells of item rows. */
-export function planTableRecalc(sheet: SheetSnapshot): CellWrite[] {
-  const grid = new Grid(sheet);
-  const rec = recogniseTable(grid);
-  if (!rec.ok) return [];
-  const model = buildModel(grid, rec.layout);
-  const { layout } = model;
+export function planTableRecalc(model: Model): CellWrite[] {
+  const { grid, layout } = model;
+  const sheet = grid.sheet;
   const writes: CellWrite[] = [];
   const push = (
     row: number,
@@ -119,22 +115,16 @@ function columnLooks(model: Model): { percent: Map<number, PercentLook>; words: 
   const { grid, layout } = model;
   const percent = new Map<number, PercentLook>();
   for (const pc of layout.percents) {
-    let pct = 0;
-    let other = 0;
-    const formats = new Map<string, number>();
+    const formats: (string | null)[] = [];
     const decimals = new Set<number>();
     for (const body of model.rows) {
       if (!isItemRow(body) || grid.value(body.row, pc.col) === null) continue;
-      const format = grid.numberFormat(body.row, pc.col);
-      if (isPercentFormat(format)) pct++;
-      else other++;
-      if (isFixedFormat(format)) formats.set(format!, (formats.get(format!) ?? 0) + 1);
+      formats.push(grid.numberFormat(body.row, pc.col));
       const stated = readStatedPercent(grid, body.row, pc.col);
       if (stated && stated.decimals !== null && stated.decimals <= 4 && !stated.fromFormula) decimals.add(stated.decimals);
     }
-    const fraction = pct > other;
-    const format = mostCommon([...formats].filter(([f]) => isPercentFormat(f) === fraction));
-    percent.set(pc.col, { fraction, format, decimals: decimals.size ? Math.max(...decimals) : undefined });
+    const { fraction, format } = percentColumnLook(formats, isFixedFormat);
+    percent.set(pc.col, { fraction, format: format ?? undefined, decimals: decimals.size ? Math.max(...decimals) : undefined });
   }
   // The column's usual words for each verdict: not "Vượt" (which says more than met), not "Đạt 100%".
   const seen: Record<Verdict, Map<string, number>> = { Đạt: new Map(), "Chưa đạt": new Map() };

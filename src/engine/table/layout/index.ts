@@ -4,7 +4,7 @@
  * and the pairing of every percent column with its target column.
  */
 import headerRules from "../../rules/headers.json";
-import { columnLetter } from "../../address";
+import { columnIndex, columnLetter } from "../../address";
 import type { ColumnRole, Verdict } from "../../report";
 import { readVerdict } from "../../verdicts";
 import { containsPhrase, fold, normalise } from "../../text";
@@ -52,6 +52,12 @@ export interface TableLayout {
   /** Header text per column, normalised. */
   headers: Map<number, string>;
 }
+
+/**
+ * The user's correction of column roles (the pane's column map): role → column letter, "" for no
+ * column. The user's word is final: it is applied over what the header and the content say.
+ */
+export type RoleChoice = Partial<Record<ColumnRole, string>>;
 
 export type Recognition = { ok: true; layout: TableLayout } | { ok: false; reason: string; reasonEn: string };
 
@@ -105,9 +111,35 @@ function verdictMarks(verdictCols: number[], texts: Map<number, string>): Verdic
   return kinds.size === 2 ? marks : undefined;
 }
 
-export function recogniseTable(grid: Grid): Recognition {
+/**
+ * Each chosen role moves to its column ("" takes it from every column). A chosen actual does not
+ * take the role from the other actual-like columns (a percent of "TH 6 tháng/KH" still divides its
+ * own): it is the one the verdict judges.
+ */
+function applyChoice(roles: Map<number, HeaderRole>, choice: [ColumnRole, number][], fixed: Set<number>): void {
+  for (const [role, col] of choice) {
+    if (role !== "actual" || col <= 0) {
+      for (const [c, r] of roles) {
+        if (r === role && c !== col) {
+          roles.delete(c);
+          fixed.add(c);
+        }
+      }
+    }
+    if (col > 0) {
+      roles.set(col, role);
+      fixed.add(col);
+    }
+  }
+}
+
+export function recogniseTable(grid: Grid, choice: RoleChoice = {}): Recognition {
+  const chosen = (Object.entries(choice) as [ColumnRole, string | undefined][])
+    .filter((e): e is [ColumnRole, string] => e[1] !== undefined)
+    .map(([role, letter]) => [role, letter ? columnIndex(letter) : -1] as [ColumnRole, number]);
+  const chosenActual = chosen.find(([role, col]) => role === "actual" && col > 0)?.[1];
   const last = Math.min(grid.lastRow, grid.firstRow + SCAN_ROWS);
-  let best: { top: number; bottom: number; roles: Map<number, HeaderRole>; texts: Map<number, string>; score: number } | undefined;
+  let best: { top: number; bottom: number; roles: Map<number, HeaderRole>; texts: Map<number, string>; fixed: Set<number>; score: number } | undefined;
   for (let top = grid.firstRow; top <= last; top++) {
     const bottom = headerBottom(grid, top);
     const texts = headerTexts(grid, top, bottom);
@@ -126,11 +158,14 @@ export function recogniseTable(grid: Grid): Recognition {
     if (![...roles.values()].includes("target")) {
       for (const c of names.slice(1)) if (holdsFigures(grid, c, bottom + 1)) roles.set(c, "target");
     }
+    /** Columns whose role the clerk decided: the content does not decide them again. */
+    const fixed = new Set<number>();
+    applyChoice(roles, chosen, fixed);
     const set = new Set(roles.values());
     if (!set.has("target")) continue;
     if (!set.has("actual") && !set.has("percent")) continue;
     const score = set.size;
-    if (!best || score > best.score) best = { top, bottom, roles, texts, score };
+    if (!best || score > best.score) best = { top, bottom, roles, texts, fixed, score };
   }
   if (!best) {
     return {
@@ -139,8 +174,8 @@ export function recogniseTable(grid: Grid): Recognition {
       reasonEn: "no header row with a target (Kế hoạch) and an actual (Thực hiện) column was found",
     };
   }
-  const { top, bottom, roles, texts } = best;
-  readContent(grid, roles, texts, bottom + 1);
+  const { top, bottom, roles, texts, fixed } = best;
+  readContent(grid, roles, texts, bottom + 1, fixed);
   const nameCol = [...roles].find(([, r]) => r === "name")?.[0];
   let numberingRow: number | null = null;
   if (bottom + 1 <= grid.lastRow && isNumberingRow(grid, bottom + 1, nameCol)) numberingRow = bottom + 1;
@@ -149,6 +184,7 @@ export function recogniseTable(grid: Grid): Recognition {
   // The actual a plan-percent divides, by the numbering row "(7)=(6)/(5)": an actual whatever its header says.
   for (const r of ratios) if (targetsByRole.includes(r.target) && (!roles.has(r.actual) || roles.get(r.actual) === "name")) roles.set(r.actual, "actual");
   markPrevious(roles, texts, ratios);
+  applyChoice(roles, chosen, fixed);
 
   const col: Partial<Record<ColumnRole, number>> = {};
   const targets: number[] = [];
@@ -188,8 +224,8 @@ export function recogniseTable(grid: Grid): Recognition {
 
   // The actual the verdict is judged on: the one the plan-percents divide, when they agree on one.
   const judged = [...new Set(percents.filter((p) => targets.includes(p.target)).map((p) => p.actual))];
-  const clear = judged.length === 1 && actuals.includes(judged[0]);
-  col.actual = clear ? judged[0] : actuals[0];
+  const clear = chosenActual !== undefined || (judged.length === 1 && actuals.includes(judged[0]));
+  col.actual = chosenActual ?? (clear ? judged[0] : actuals[0]);
   // The first percent column measured against the first target (and the judged actual) is THE percent of the report.
   const rank = (p: PercentColumn) => Number(p.target === targets[0]) * 2 + Number(p.actual === col.actual);
   percents.sort((p, q) => rank(q) - rank(p) || p.col - q.col);

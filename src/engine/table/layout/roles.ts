@@ -19,23 +19,21 @@ export function periodsOf(text: string): string[] {
 }
 /** "Đơn vị tính", "ĐVT", "Đ.v.t": a unit column whatever it holds. */
 const UNIT_WORDS = /\b(?:dvt|d\.v\.t|tinh)\b/;
-/** The header the pane's column map gives a column the clerk says has no role. */
-const NO_ROLE = "—";
 
 /**
  * Roles the content decides: a column of verdict words is the verdict column whatever its header
  * ("Kết quả", "Tình hình thực hiện"), never the actual; a column headed "Đơn vị" that holds names of
  * communes or offices is the name column, not the unit.
  */
-export function readContent(grid: Grid, roles: Map<number, HeaderRole>, texts: Map<number, string>, from: number): void {
+export function readContent(grid: Grid, roles: Map<number, HeaderRole>, texts: Map<number, string>, from: number, fixed: ReadonlySet<number> = new Set()): void {
   // A header that names a verdict column wins: then an actual of words ("Đạt chuẩn" under "Thực
-  // hiện") keeps its role. A column the clerk marked as having no role ("—", the pane's column map) stays so.
+  // hiện") keeps its role. A column whose role the clerk chose in the pane's column map (`fixed`) stays so.
   if (![...roles.values()].includes("verdict")) {
     const actuals = [...roles.values()].filter((r) => r === "actual").length;
-    for (const [c, text] of texts) {
+    for (const c of texts.keys()) {
       const role = roles.get(c);
       // The only actual column stays the actual: its words may be results ("Đạt chuẩn"), not verdicts.
-      const open = text.trim() !== NO_ROLE && (role === undefined || (role === "actual" && actuals > 1) || role === "forecast" || role === "note");
+      const open = !fixed.has(c) && (role === undefined || (role === "actual" && actuals > 1) || role === "forecast" || role === "note");
       if (open && holdsVerdicts(grid, c, from)) {
         roles.set(c, "verdict");
         break;
