@@ -1,5 +1,5 @@
 /** The JSON document of `check --json` (SPEC §8), exactly. */
-import { countBySeverity, type Finding, type SheetReport, type WorkbookReport } from "../engine";
+import { countBySeverity, findingExtras, type Finding, type SheetReport, type WorkbookReport } from "../engine";
 import type { Lang } from "./messages";
 
 export interface FileResult {
@@ -12,15 +12,7 @@ export interface FileResult {
 }
 
 function findingJson(f: Finding, lang: Lang) {
-  const out: Record<string, unknown> = { kind: f.kind, severity: f.severity, cell: f.cell, message: lang === "en" ? f.messageEn : f.message };
-  if (f.quote !== undefined) {
-    out.quote = f.quote;
-    out.start = f.start;
-    out.end = f.end;
-  }
-  if (f.stated !== undefined) out.stated = f.stated;
-  if (f.expected !== undefined) out.expected = f.expected;
-  return out;
+  return { kind: f.kind, severity: f.severity, cell: f.cell, message: lang === "en" ? f.messageEn : f.message, ...findingExtras(f) };
 }
 
 function sheetJson(s: SheetReport, lang: Lang) {

@@ -61,23 +61,28 @@ export interface Finding {
   expected?: string | number | null;
 }
 
-/** A finding of `kind` with its severity from SEVERITY; the optional fields are set only when given. */
-export function makeFinding(
-  kind: FindingKind,
-  cell: string,
-  message: string,
-  messageEn: string,
-  extra: Pick<Finding, "quote" | "start" | "end" | "stated" | "expected"> = {},
-): Finding {
-  const f: Finding = { kind, severity: SEVERITY[kind], cell, message, messageEn };
-  if (extra.quote !== undefined) {
-    f.quote = extra.quote;
-    f.start = extra.start;
-    f.end = extra.end;
+/** A finding's optional fields: the quote with where it stands, the stated and the expected value. */
+export type FindingExtras = Pick<Finding, "quote" | "start" | "end" | "stated" | "expected">;
+
+/**
+ * The optional fields of `f` that are given, in this order: quote, start, end (these three come
+ * together, with the quote), stated, expected. A finding and its JSON both carry exactly these.
+ */
+export function findingExtras(f: FindingExtras): FindingExtras {
+  const out: FindingExtras = {};
+  if (f.quote !== undefined) {
+    out.quote = f.quote;
+    out.start = f.start;
+    out.end = f.end;
   }
-  if (extra.stated !== undefined) f.stated = extra.stated;
-  if (extra.expected !== undefined) f.expected = extra.expected;
-  return f;
+  if (f.stated !== undefined) out.stated = f.stated;
+  if (f.expected !== undefined) out.expected = f.expected;
+  return out;
+}
+
+/** A finding of `kind` with its severity from SEVERITY; the optional fields are set only when given. */
+export function makeFinding(kind: FindingKind, cell: string, message: string, messageEn: string, extra: FindingExtras = {}): Finding {
+  return { kind, severity: SEVERITY[kind], cell, message, messageEn, ...findingExtras(extra) };
 }
 
 export type Verdict = "Đạt" | "Chưa đạt";

@@ -1,7 +1,7 @@
 /**
  * Formula cells saved without a computed value (a file written by a program: the formula is
  * stored, the cached result is not, so a reader sees an empty cell). Before a sheet is analysed,
- * each such cell is computed from its formula where the engine can (formula-eval.ts); the ones it
+ * each such cell is computed from its formula where the engine can (formula-eval/); the ones it
  * cannot are said once, as an info, and no finding is raised at them as if they were empty (a
  * missing verdict, a missing percent): the cell is not empty, only not yet computed.
  */

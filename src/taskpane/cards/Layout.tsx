@@ -1,0 +1,21 @@
+/** The layout the checker recognised (a table, a narrative, or none and why), with its column map. */
+import * as React from "react";
+import { Text } from "@fluentui/react-components";
+import type { SheetReport } from "../../engine";
+import type { PaneState } from "../usePane";
+import { Columns } from "./Columns";
+
+type Props = Pick<PaneState, "t" | "lang" | "snapshot" | "busy" | "overridden" | "columnsOpen" | "setColumnsOpen" | "onRole"> & { report: SheetReport };
+
+export function Layout({ t, lang, report, ...columns }: Props): React.ReactElement {
+  const narrative = report.layout === "narrative";
+  const recognisedColumns = Object.values(report.columns).filter(Boolean).length;
+  return (
+    <section className="sb-card" data-testid="layout">
+      <Text weight="semibold">{t.layout}: </Text>
+      <Text data-testid="layout-name">{report.recognized ? (narrative ? t.layoutNarrative : t.layoutTable) : t.notRecognised}</Text>
+      {!report.recognized && <Text block>{lang === "en" ? report.reasonEn : report.reason}</Text>}
+      {report.recognized && recognisedColumns > 0 && <Columns t={t} report={report} recognisedColumns={recognisedColumns} {...columns} />}
+    </section>
+  );
+}
