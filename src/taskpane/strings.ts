@@ -23,6 +23,7 @@ const vi = {
   columnsFolded: (n: number) => `${n} cột đã nhận — xem / sửa`,
   columnOf: "Cột",
   columnsHint: "Nhận sai cột? Chọn lại cột cho vai trò đó, kết quả được kiểm tra lại ngay.",
+  columnsPick: "Nếu đây là biểu chỉ tiêu, hãy chọn cột kế hoạch và cột thực hiện để kiểm tra.",
   roles: {
     stt: "STT",
     name: "Tên chỉ tiêu",
@@ -112,6 +113,7 @@ const en: Strings = {
   columnsFolded: (n: number) => `${n} ${n === 1 ? "column" : "columns"} recognised — view / correct`,
   columnOf: "Column for",
   columnsHint: "A column read wrongly? Pick the right column for that role; the sheet is checked again at once.",
+  columnsPick: "If this is an indicator table, pick its target and actual columns to check it.",
   roles: {
     stt: "No.",
     name: "Indicator",

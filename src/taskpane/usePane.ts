@@ -255,6 +255,8 @@ export function usePane({ host, initialAction = null, initialLang = "vi", onWork
     setAuto,
     /** Whether the user has corrected any column. */
     overridden: Object.keys(overrides).length > 0,
+    /** The columns the user chose, role → letter ("" for none). */
+    overrides,
     columnsOpen,
     setColumnsOpen,
     template: { commune, setCommune, period, setPeriod, carry, setCarry },

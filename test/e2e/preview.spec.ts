@@ -186,6 +186,32 @@ test("correcting a column role re-checks the sheet against the chosen column", a
   await expect(page.locator('[data-testid=finding][data-cell="G10"]')).toHaveCount(1);
 });
 
+test("a table whose actual column the checker does not know: the clerk names it and the sheet is checked", async ({ page }) => {
+  await open(page);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Quý IV");
+  ws.addRows([
+    ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Số liệu quý IV", "Đánh giá"],
+    [1, "Trồng rừng tập trung", "ha", 40, 42, "Đạt"],
+    [2, "Làm mới đường giao thông", "km", 5, 3, "Đạt"],
+  ]);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await page.getByTestId("file").setInputFiles({ name: "quy-iv.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  await expect(page.getByTestId("file-name")).toContainText("quy-iv.xlsx");
+  await page.getByTestId("check").click();
+  await expect(page.getByTestId("layout-name")).toHaveText("Không nhận dạng được bố cục");
+  // Not recognised: the column map is open, saying what to pick.
+  await expect(page.getByTestId("columns-pick")).toHaveText("Nếu đây là biểu chỉ tiêu, hãy chọn cột kế hoạch và cột thực hiện để kiểm tra.");
+  await expect(page.getByTestId("columns")).toBeVisible();
+  await page.getByTestId("role-actual").selectOption("E");
+  await expect(page.getByTestId("layout-name")).toHaveText("Biểu chỉ tiêu (bảng)");
+  await expect(page.getByTestId("role-actual")).toHaveValue("E");
+  await expect(page.getByTestId("role-target")).toHaveValue("D");
+  // 3/5 km is not achieved: row 3's "Đạt" is found and painted.
+  await expect(page.locator('[data-testid=finding][data-cell="F3"][data-kind="verdict-mismatch"]')).toHaveCount(1);
+  expect(await page.locator('[data-testid=grid] td[data-cell="F3"]').getAttribute("data-fill")).not.toBe("");
+});
+
 test("Chuẩn hóa: numbers typed as text become numbers after a preview with reasons; Hoàn tác gives the text back", async ({ page }) => {
   await open(page);
   // The public fixture as a clerk might send it: two figures typed as text, a name with stray spaces.

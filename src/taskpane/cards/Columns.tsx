@@ -13,15 +13,17 @@ import type { PaneState } from "../usePane";
 
 const ROLES: ColumnRole[] = ["stt", "name", "unit", "target", "actual", "percent", "verdict", "forecast", "note"];
 
-type Props = Pick<PaneState, "t" | "snapshot" | "busy" | "overridden" | "columnsOpen" | "setColumnsOpen" | "onRole"> & { report: SheetReport; recognisedColumns: number };
+type Props = Pick<PaneState, "t" | "snapshot" | "busy" | "overridden" | "overrides" | "columnsOpen" | "setColumnsOpen" | "onRole"> & { report: SheetReport; recognisedColumns: number };
 
 /** A column role's label: a narrative sheet's columns as its header names them. */
 function roleLabel(role: ColumnRole, report: SheetReport, t: Strings): string {
   return (report.layout === "narrative" ? t.rolesNarrative[role] : undefined) ?? t.roles[role];
 }
 
-export function Columns({ t, report, recognisedColumns, snapshot, busy, overridden, columnsOpen, setColumnsOpen, onRole }: Props): React.ReactElement {
+export function Columns({ t, report, recognisedColumns, snapshot, busy, overridden, overrides, columnsOpen, setColumnsOpen, onRole }: Props): React.ReactElement {
   const showColumns = columnsOpen ?? (!columnsSettled(report) || overridden);
+  // A table's roles can be chosen; so can those of a sheet not recognised (it may be a table whose headers the checker does not know).
+  const choosable = report.layout === "table" || !report.recognized;
   return (
     <details
       className="sb-columns-fold"
@@ -38,22 +40,26 @@ export function Columns({ t, report, recognisedColumns, snapshot, busy, overridd
           <Text size={200} data-testid="columns-used">
             {t.columnsUsed(report.columns.target, report.columns.actual, report.columns.verdict)} — {t.columnsEdit}
           </Text>
-        ) : (
+        ) : report.recognized ? (
           <Text size={200}>{t.columnsFolded(recognisedColumns)}</Text>
+        ) : (
+          <Text size={200} data-testid="columns-pick">
+            {t.columnsPick}
+          </Text>
         )}
       </summary>
       <table className="sb-columns" data-testid="columns">
         <tbody>
-          {ROLES.filter((r) => report.columns[r] || report.layout === "table").map((r) => (
+          {ROLES.filter((r) => report.columns[r] || choosable).map((r) => (
             <tr key={r}>
               <td data-testid={`role-label-${r}`}>{roleLabel(r, report, t)}</td>
               <td>
-                {report.layout === "table" && snapshot ? (
+                {choosable && snapshot ? (
                   <select
                     className="sb-role"
                     data-testid={`role-${r}`}
                     aria-label={`${t.columnOf} ${roleLabel(r, report, t)}`}
-                    value={report.columns[r] ?? ""}
+                    value={report.columns[r] ?? overrides[r] ?? ""}
                     disabled={busy}
                     onChange={(e) => void onRole(r, e.target.value)}
                   >
@@ -72,7 +78,7 @@ export function Columns({ t, report, recognisedColumns, snapshot, busy, overridd
           ))}
         </tbody>
       </table>
-      {report.layout === "table" && (
+      {choosable && (
         <Text size={200} block>
           {t.columnsHint}
         </Text>

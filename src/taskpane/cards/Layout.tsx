@@ -1,11 +1,11 @@
-/** The layout the checker recognised (a table, a narrative, or none and why), with its column map. */
+/** The layout the checker recognised (a table, a narrative, or none and why), with its column map (where the clerk can name the columns of a sheet not recognised). */
 import * as React from "react";
 import { Text } from "@fluentui/react-components";
 import type { SheetReport } from "../../engine";
 import type { PaneState } from "../usePane";
 import { Columns } from "./Columns";
 
-type Props = Pick<PaneState, "t" | "lang" | "snapshot" | "busy" | "overridden" | "columnsOpen" | "setColumnsOpen" | "onRole"> & { report: SheetReport };
+type Props = Pick<PaneState, "t" | "lang" | "snapshot" | "busy" | "overridden" | "overrides" | "columnsOpen" | "setColumnsOpen" | "onRole"> & { report: SheetReport };
 
 export function Layout({ t, lang, report, ...columns }: Props): React.ReactElement {
   const narrative = report.layout === "narrative";
@@ -15,7 +15,8 @@ export function Layout({ t, lang, report, ...columns }: Props): React.ReactEleme
       <Text weight="semibold">{t.layout}: </Text>
       <Text data-testid="layout-name">{report.recognized ? (narrative ? t.layoutNarrative : t.layoutTable) : t.notRecognised}</Text>
       {!report.recognized && <Text block>{lang === "en" ? report.reasonEn : report.reason}</Text>}
-      {report.recognized && recognisedColumns > 0 && <Columns t={t} report={report} recognisedColumns={recognisedColumns} {...columns} />}
+      {/* Not recognised: the clerk may name the columns (a table's target and actual) and the sheet is checked with them. */}
+      {(recognisedColumns > 0 || !report.recognized) && <Columns t={t} report={report} recognisedColumns={recognisedColumns} {...columns} />}
     </section>
   );
 }
