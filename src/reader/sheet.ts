@@ -302,6 +302,7 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
   const bold: boolean[][] = new Array(height).fill(EMPTY);
   const fills: (string | null)[][] = new Array(height).fill(EMPTY);
   let formulas: (string | null)[][] | undefined;
+  const styleRows = new Map<string, { format: (string | null)[]; bold: boolean[]; fill: (string | null)[] }>();
   for (let i = 0; i < height; i++) {
     const row = top + i;
     const line = valueLines[row];
@@ -328,24 +329,32 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
     }
     const sline = styleLines[row];
     if (sline) {
-      let formatLine: (string | null)[] | undefined;
-      let boldLine: boolean[] | undefined;
-      let fillLine: (string | null)[] | undefined;
+      // Rows styled alike (every item row of a table) share one line of each grid: the lines are
+      // only ever read, and a 100k-row sheet then holds a handful of them instead of 300 000.
+      let key = "";
       for (let j = 0; j < width; j++) {
         const style = sline[left - 1 + j];
-        if (!style) continue;
-        if (!formatLine) {
-          formatLine = new Array<string | null>(width).fill(null);
-          boldLine = new Array<boolean>(width).fill(false);
-          fillLine = new Array<string | null>(width).fill(null);
-          numberFormats[i] = formatLine;
-          bold[i] = boldLine;
-          fills[i] = fillLine;
-        }
-        formatLine[j] = styles.format[style] ?? null;
-        boldLine![j] = styles.bold[style] ?? false;
-        fillLine![j] = styles.fill[style] ?? null;
+        key += style && styles.useful[style] ? `${style},` : ",";
       }
+      let lines = styleRows.get(key);
+      if (!lines) {
+        lines = { format: EMPTY, bold: EMPTY, fill: EMPTY };
+        for (let j = 0; j < width; j++) {
+          const style = sline[left - 1 + j];
+          if (!style) continue;
+          if (lines.format === EMPTY) {
+            lines = { format: new Array<string | null>(width).fill(null), bold: new Array<boolean>(width).fill(false), fill: new Array<string | null>(width).fill(null) };
+          }
+          lines.format[j] = styles.format[style] ?? null;
+          lines.bold[j] = styles.bold[style] ?? false;
+          lines.fill[j] = styles.fill[style] ?? null;
+        }
+        if (styleRows.size < 10_000) styleRows.set(key, lines);
+      }
+      numberFormats[i] = lines.format;
+      bold[i] = lines.bold;
+      fills[i] = lines.fill;
+      styleLines[row] = undefined;
     }
   }
   // A merged area keeps its value in its top-left cell only.
