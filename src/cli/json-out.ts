@@ -12,9 +12,20 @@
  */
 function walked(v: unknown): v is object {
   if (v === null || typeof v !== "object" || typeof (v as { toJSON?: unknown }).toJSON === "function") return false;
-  for (const m of Array.isArray(v) ? v : Object.values(v)) if (m !== null && typeof m === "object") return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (v[i] !== null && typeof v[i] === "object") return true;
+    return false;
+  }
+  // for…in, not Object.values: no array made per item (an inherited member only makes it walked).
+  for (const k in v) {
+    const m = (v as Record<string, unknown>)[k];
+    if (m !== null && typeof m === "object") return true;
+  }
   return false;
 }
+
+/** Flat members written together: one JSON.stringify per this many array elements. */
+const BATCH = 512;
 
 export function writeJson(value: unknown, indent: number, write: (chunk: string) => void): void {
   if (!(indent >= 1)) {
@@ -33,6 +44,18 @@ export function writeJson(value: unknown, indent: number, write: (chunk: string)
     }
   };
   const step = " ".repeat(indent);
+  /** Length of the lines that open `levels` wrapping arrays: "[\n" + step, "[\n" + step × 2, … */
+  const opening = (levels: number) => {
+    let n = 0;
+    for (let j = 0; j < levels; j++) n += 2 + indent * (j + 1);
+    return n;
+  };
+  /** Length of the lines that close the run's array and its `levels` wrappers: "\n" + step × j + "]". */
+  const closing = (levels: number) => {
+    let n = 0;
+    for (let j = 0; j <= levels; j++) n += 2 + indent * j;
+    return n;
+  };
   /** Writes `v` (at nesting `depth`); false when JSON.stringify would leave it out (undefined, a function). */
   const put = (v: unknown, depth: number): boolean => {
     if (!walked(v)) {
@@ -44,9 +67,23 @@ export function writeJson(value: unknown, indent: number, write: (chunk: string)
     const inner = `\n${step.repeat(depth + 1)}`;
     if (Array.isArray(v)) {
       out("[");
-      for (let i = 0; i < v.length; i++) {
-        out(i ? `,${inner}` : inner);
-        if (!put(v[i], depth + 1)) out("null");
+      for (let i = 0; i < v.length; ) {
+        if (walked(v[i])) {
+          out(i ? `,${inner}` : inner);
+          put(v[i], depth + 1);
+          i++;
+          continue;
+        }
+        // A run of flat elements: stringified together inside `depth` arrays, so that
+        // JSON.stringify itself indents them to depth + 1; the wrapping lines are cut off.
+        let j = i + 1;
+        while (j < v.length && j - i < BATCH && !walked(v[j])) j++;
+        let wrapped: unknown = v.slice(i, j);
+        for (let k = 0; k < depth; k++) wrapped = [wrapped];
+        const text = JSON.stringify(wrapped, null, indent);
+        out(i ? "," : "");
+        out(text.slice(opening(depth) + 1, text.length - closing(depth)));
+        i = j;
       }
       out(`\n${step.repeat(depth)}]`);
       return true;
