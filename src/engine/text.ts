@@ -35,7 +35,7 @@ export function fold(text: string): string {
 const WORD = /[\p{L}\p{N}]/u;
 
 /** True when the character at `i` is a letter or a digit (false outside the text). */
-function wordAt(text: string, i: number): boolean {
+export function isWordChar(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   // ASCII decided at once; anything else (accented letters, other scripts, surrogates) by the regex.
@@ -53,7 +53,7 @@ export function containsPhrase(text: string, phrase: string): boolean {
   for (;;) {
     const at = text.indexOf(phrase, from);
     if (at < 0) return false;
-    if (!wordAt(text, at - 1) && !wordAt(text, at + phrase.length)) return true;
+    if (!isWordChar(text, at - 1) && !isWordChar(text, at + phrase.length)) return true;
     from = at + 1;
   }
 }

@@ -1,6 +1,8 @@
 /** The fast paths of text normalisation give what the plain definitions give. */
 import fc from "fast-check";
 import { containsPhrase, isNfcStable, normalise } from "../../src/engine/text";
+import { isLowerIsBetter } from "../../src/engine/verdicts";
+import data from "../../src/engine/rules/lower-is-better.json";
 
 const plainNormalise = (t: string) => t.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
 const WORD = /[\p{L}\p{N}]/u;
@@ -64,5 +66,28 @@ describe("containsPhrase", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("isLowerIsBetter", () => {
+  it("equals the plain definition (no exception phrase, some lower-is-better phrase, on word boundaries)", () => {
+    const lower = data.phrases.map(normalise);
+    const except = data.except.map(normalise);
+    const plain = (name: string) => {
+      const n = normalise(name);
+      return !except.some((p) => containsPhrase(n, p)) && lower.some((p) => containsPhrase(n, p));
+    };
+    const pieces = [...data.phrases, ...data.except, "Tỷ lệ", "số", "x", " ", ",", "(", "1", "2%", "nghèo", "hộ", "HỘ NGHÈO", "giảm", "a", "đ"];
+    let yes = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.array(fc.constantFrom("", " ", "x", "\u00a0"), { minLength: 6, maxLength: 6 }), (parts, glue) => {
+        const name = parts.map((p, i) => p + glue[i]).join("");
+        const expected = plain(name);
+        if (expected) yes++;
+        expect(isLowerIsBetter(name)).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(yes).toBeGreaterThan(500);
   });
 });
