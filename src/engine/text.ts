@@ -38,8 +38,11 @@ const WORD = /[\p{L}\p{N}]/u;
 export function isWordChar(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
-  // ASCII decided at once; anything else (accented letters, other scripts, surrogates) by the regex.
+  // ASCII and the Latin letters of Vietnamese decided at once (U+00C0–U+024F but × and ÷, U+1E00–U+1EFF
+  // are all letters); anything else (other scripts, marks, surrogates) by the regex.
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0x1e00 && c <= 0x1eff) return true;
   return WORD.test(text[i]);
 }
 

@@ -1,6 +1,6 @@
 /** The fast paths of text normalisation give what the plain definitions give. */
 import fc from "fast-check";
-import { containsPhrase, isNfcStable, normalise } from "../../src/engine/text";
+import { containsPhrase, isNfcStable, isWordChar, normalise } from "../../src/engine/text";
 import { isLowerIsBetter } from "../../src/engine/verdicts";
 import data from "../../src/engine/rules/lower-is-better.json";
 
@@ -48,6 +48,17 @@ describe("isNfcStable", () => {
       { numRuns: 5000 },
     );
     fc.assert(fc.property(fc.fullUnicodeString({ maxLength: 30 }), (t) => expect(normalise(t)).toBe(plainNormalise(t))), { numRuns: 3000 });
+  });
+});
+
+describe("isWordChar", () => {
+  it("says letter or digit for every UTF-16 unit as the Unicode regex does", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      expect([c, isWordChar(ch, 0)]).toEqual([c, WORD.test(ch)]);
+    }
+    expect(isWordChar("a", -1)).toBe(false);
+    expect(isWordChar("a", 1)).toBe(false);
   });
 });
 

@@ -114,16 +114,16 @@ type Common = Omit<RowReading, "target" | "actualValue" | "targetValue" | "perce
  * path computes with decimals, made from them only when asked (a check that reports, the plan).
  */
 class NumberReading implements RowReading {
-  readonly body!: BodyRow;
-  readonly targetFigure!: Figure;
-  readonly actual!: Figure;
-  readonly lowerIsBetter!: boolean;
-  readonly statedVerdictText!: string | null;
-  readonly statedVerdict!: StatedVerdict | null;
-  readonly verdictCol!: number | undefined;
-  readonly targetCol!: number;
-  readonly stated!: StatedPercent | null;
-  readonly unit!: string;
+  readonly body: BodyRow;
+  readonly targetFigure: Figure;
+  readonly actual: Figure;
+  readonly lowerIsBetter: boolean;
+  readonly statedVerdictText: string | null;
+  readonly statedVerdict: StatedVerdict | null;
+  readonly verdictCol: number | undefined;
+  readonly targetCol: number;
+  readonly stated: StatedPercent | null;
+  readonly unit: string;
   readonly percentNumber: number | null;
   private exactPercent: Decimal | null | undefined;
   private quantity: Target | undefined;
@@ -134,7 +134,17 @@ class NumberReading implements RowReading {
     readonly verdict: Verdict | null,
     private readonly first: boolean,
   ) {
-    Object.assign(this, common);
+    // Field by field, not Object.assign: one shape for every reading, made fast.
+    this.body = common.body;
+    this.targetFigure = common.targetFigure;
+    this.actual = common.actual;
+    this.lowerIsBetter = common.lowerIsBetter;
+    this.statedVerdictText = common.statedVerdictText;
+    this.statedVerdict = common.statedVerdict;
+    this.verdictCol = common.verdictCol;
+    this.targetCol = common.targetCol;
+    this.stated = common.stated;
+    this.unit = common.unit;
     const t = (this.targetFigure as { num: number }).num;
     const a = (this.actual as { num: number }).num;
     this.percentNumber = !first || t === 0 ? null : (percentNumber(a, t) ?? this.percent!.toNumber());
