@@ -210,6 +210,28 @@ export class XmlScanner {
     }
   }
 
+  /**
+   * After an Open token that is not self-closing: when what follows is exactly
+   * `<v>TEXT</v></c>` (TEXT not empty, no markup in it), the common cell, it is taken at once:
+   * textStart..textEnd is TEXT (as a Text token would leave it), the element is closed, true is
+   * returned. Otherwise nothing moves and false is returned (the tokens then come one by one).
+   */
+  plainValueCell(): boolean {
+    const buf = this.buf;
+    const k = this.pos;
+    if (this.pendingClose || buf[k] !== LT || buf[k + 1] !== 118 || buf[k + 2] !== GT) return false;
+    const s = k + 3;
+    const e = buf.indexOf(LT, s);
+    if (e <= s || buf[e + 1] !== SLASH || buf[e + 2] !== 118 || buf[e + 3] !== GT) return false;
+    if (buf[e + 4] !== LT || buf[e + 5] !== SLASH || buf[e + 6] !== 99 || buf[e + 7] !== GT) return false;
+    this.textStart = s;
+    this.textEnd = e;
+    this.cdata = false;
+    this.pos = e + 8;
+    this.depth--;
+    return true;
+  }
+
   /** The current Text token's content. */
   text(): string {
     return decodeBytes(this.buf, this.textStart, this.textEnd, this.cdata);

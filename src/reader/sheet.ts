@@ -133,6 +133,57 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
     else if (spanIs(buf, ns, ne, "ref")) fRef = true;
   };
 
+  /** The open cell is complete: its value, formula and style go into their lines. */
+  const closeCell = () => {
+    inCell = false;
+    let value: CellValue = null;
+    const span = cVs >= 0;
+    if (!span && !cV) {
+      // An empty cell (it may still carry a formula or a style).
+    } else if (cType === "s") {
+      if (!shared) throw new ReaderError("missingSharedStrings");
+      let i = span ? simpleNumber(buf, cVs, cVe) : Number(cV);
+      if (i !== i && span) i = Number(decodeBytes(buf, cVs, cVe));
+      if (!(i >= 0 && i < shared.length)) throw new ReaderError("missingSharedStrings", `index ${span ? decodeBytes(buf, cVs, cVe) : cV}`);
+      value = shared[i];
+    } else if (cType === "n" && span && (value = simpleNumber(buf, cVs, cVe)) === value) {
+      // A plain number, read straight from the bytes.
+    } else {
+      const raw = span ? decodeBytes(buf, cVs, cVe) : (cV as string);
+      switch (cType) {
+        case "inlineStr":
+        case "str":
+          value = raw;
+          break;
+        case "b":
+          value = raw === "1" || raw === "true";
+          break;
+        case "e":
+          value = { error: raw };
+          break;
+        case "d":
+          value = isoSerial(raw) ?? raw;
+          break;
+        default:
+          value = Number(raw);
+          if (!Number.isFinite(value)) value = raw;
+      }
+    }
+    if (value === "") value = null;
+    if (value === null && cF === null && !cStyle) return;
+    if (++stored > LIMITS.cells) throw new ReaderError("tooLarge", `more than ${LIMITS.cells} cells`);
+    const j = cCol - 1;
+    if (value !== null || cF !== null) {
+      (valueLines[cRow] ??= [])[j] = value;
+      if (cRow < top) top = cRow;
+      if (cRow > bottom) bottom = cRow;
+      if (cCol < left) left = cCol;
+      if (cCol > right) right = cCol;
+      if (cF !== null) (formulaLines[cRow] ??= [])[j] = `=${cF}`;
+    }
+    if (cStyle && styles.useful[cStyle]) (styleLines[cRow] ??= [])[j] = cStyle;
+  };
+
   for (let tok = sc.next(); tok !== Tok.End; tok = sc.next()) {
     if (tok === Tok.Text) {
       if (capture === CAPTURE_V && vRuns++ === 0 && !sc.cdata) {
@@ -164,6 +215,12 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
           fRef = false;
           sc.attributes(cellAttrs);
           nextCol = cCol + 1;
+          if (sc.plainValueCell()) {
+            // <v>…</v></c> taken at once: the value's bytes are the span a Text token would give.
+            cVs = sc.textStart;
+            cVe = sc.textEnd;
+            closeCell();
+          }
         } else if (first === 118 /* v */) {
           capture = CAPTURE_V;
           text = "";
@@ -232,55 +289,7 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
       } else if (first === 116 /* t */) {
         if (capture === CAPTURE_T) cV = (cV ?? "") + text;
         capture = CAPTURE_NONE;
-      } else if (first === 99 /* c */ && inCell) {
-        inCell = false;
-        let value: CellValue = null;
-        const span = cVs >= 0;
-        if (!span && !cV) {
-          // An empty cell (it may still carry a formula or a style).
-        } else if (cType === "s") {
-          if (!shared) throw new ReaderError("missingSharedStrings");
-          let i = span ? simpleNumber(buf, cVs, cVe) : Number(cV);
-          if (i !== i && span) i = Number(decodeBytes(buf, cVs, cVe));
-          if (!(i >= 0 && i < shared.length)) throw new ReaderError("missingSharedStrings", `index ${span ? decodeBytes(buf, cVs, cVe) : cV}`);
-          value = shared[i];
-        } else if (cType === "n" && span && (value = simpleNumber(buf, cVs, cVe)) === value) {
-          // A plain number, read straight from the bytes.
-        } else {
-          const raw = span ? decodeBytes(buf, cVs, cVe) : (cV as string);
-          switch (cType) {
-            case "inlineStr":
-            case "str":
-              value = raw;
-              break;
-            case "b":
-              value = raw === "1" || raw === "true";
-              break;
-            case "e":
-              value = { error: raw };
-              break;
-            case "d":
-              value = isoSerial(raw) ?? raw;
-              break;
-            default:
-              value = Number(raw);
-              if (!Number.isFinite(value)) value = raw;
-          }
-        }
-        if (value === "") value = null;
-        if (value === null && cF === null && !cStyle) continue;
-        if (++stored > LIMITS.cells) throw new ReaderError("tooLarge", `more than ${LIMITS.cells} cells`);
-        const j = cCol - 1;
-        if (value !== null || cF !== null) {
-          (valueLines[cRow] ??= [])[j] = value;
-          if (cRow < top) top = cRow;
-          if (cRow > bottom) bottom = cRow;
-          if (cCol < left) left = cCol;
-          if (cCol > right) right = cCol;
-          if (cF !== null) (formulaLines[cRow] ??= [])[j] = `=${cF}`;
-        }
-        if (cStyle && styles.useful[cStyle]) (styleLines[cRow] ??= [])[j] = cStyle;
-      }
+      } else if (first === 99 /* c */ && inCell) closeCell();
     } else if (len === 2 && sc.is("is")) inIs = false;
     else if (len === 3 && sc.is("rPh")) phonetic--;
   }
