@@ -20,8 +20,13 @@ export function isNfcStable(text: string): boolean {
 export function normalise(text: string): string {
   // Vietnamese has no locale-specific case rules, so the plain (much faster) lower-casing is exact.
   const nfc = isNfcStable(text) ? text : text.normalize("NFC");
-  return nfc.toLowerCase().replace(/\s+/g, " ").trim();
+  const lower = nfc.toLowerCase();
+  // Most texts have single spaces between words and none at either end: nothing to fold or trim.
+  return UNFOLDED.test(lower) ? lower.replace(/\s+/g, " ").trim() : lower;
 }
+
+/** White space that normalise() changes: a run, any kind but the plain space, or a space at either end. */
+const UNFOLDED = /\s\s|[^\S ]|^ | $/;
 
 /** normalise() and then diacritics stripped (đ → d), for matching text typed without accents. */
 export function fold(text: string): string {

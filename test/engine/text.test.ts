@@ -39,7 +39,7 @@ describe("isNfcStable", () => {
   });
 
   it("normalise equals the plain NFC definition on random text from Vietnamese, combining marks and other scripts", () => {
-    const chars = [..."aăâbcdđeêghiklmnopqrstuvxyAĂÂĐÊÔƠƯạảãàáậẩẫầấặẳẵằắẹẻẽèéệểễềếịỉĩìíọỏõòóộổỗồốợởỡờớụủũùúựửữừứỵỷỹỳý0123456789 \t\n\u00a0.,;:()%-", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0302", "\u0306", "\u031b", "\u2126", "\u212b", "\u1100", "\u1161", "\uac00", "\u2000", "\u3000", "\ud83d\ude00"];
+    const chars = [..."aăâbcdđeêghiklmnopqrstuvxyAĂÂĐÊÔƠƯạảãàáậẩẫầấặẳẵằắẹẻẽèéệểễềếịỉĩìíọỏõòóộổỗồốợởỡờớụủũùúựửữừứỵỷỹỳý0123456789 \t\n\u00a0.,;:()%-", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0302", "\u0306", "\u031b", "\u2126", "\u212b", "\u1100", "\u1161", "\uac00", "\u2000", "\u3000", "\ufeff", "\u2028", "\ud83d\ude00"];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), (a) => {
         const t = a.join("");
