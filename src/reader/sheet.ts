@@ -184,6 +184,18 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
     if (cStyle && styles.useful[cStyle]) (styleLines[cRow] ??= [])[j] = cStyle;
   };
 
+  /** The cells that follow, while they are written plainly: read without tokens (XmlScanner.plainCell). */
+  const plainCells = () => {
+    for (;;) {
+      // The defaults of an Open <c>, before its attributes.
+      cRow = rowNumber; cCol = nextCol; cType = "n"; cStyle = 0;
+      if (!sc.plainCell(cellAttrs)) return;
+      inCell = true; cV = null; cF = null; fShared = undefined; fRef = false;
+      nextCol = cCol + 1; cVs = sc.textStart; cVe = sc.textEnd;
+      closeCell();
+    }
+  };
+
   for (let tok = sc.next(); tok !== Tok.End; tok = sc.next()) {
     if (tok === Tok.Text) {
       if (capture === CAPTURE_V && vRuns++ === 0 && !sc.cdata) {
@@ -220,6 +232,7 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
             cVs = sc.textStart;
             cVe = sc.textEnd;
             closeCell();
+            plainCells();
           }
         } else if (first === 118 /* v */) {
           capture = CAPTURE_V;
@@ -245,6 +258,7 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
         const before = hiddenRows.length;
         sc.attributes(rowAttrs);
         if (hiddenRows.length > before) hiddenRows[hiddenRows.length - 1] = rowNumber;
+        if (!sc.selfClosing) plainCells();
       } else if (len === 2 && sc.is("is")) {
         inIs = true;
         cV = "";
@@ -289,7 +303,10 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
       } else if (first === 116 /* t */) {
         if (capture === CAPTURE_T) cV = (cV ?? "") + text;
         capture = CAPTURE_NONE;
-      } else if (first === 99 /* c */ && inCell) closeCell();
+      } else if (first === 99 /* c */ && inCell) {
+        closeCell();
+        plainCells();
+      }
     } else if (len === 2 && sc.is("is")) inIs = false;
     else if (len === 3 && sc.is("rPh")) phonetic--;
   }
