@@ -252,8 +252,10 @@ export class XmlScanner {
       const ns = ++k;
       while (k < buf.length && buf[k] !== EQ && !isSpace(buf[k]) && buf[k] !== GT && buf[k] !== SLASH) k++;
       if (k === ns || buf[k] !== EQ || buf[k + 1] !== DQ) return false;
-      const ve = buf.indexOf(DQ, k + 2);
-      if (ve < 0) return false;
+      // Short spans: a plain loop beats indexOf's call.
+      let ve = k + 2;
+      while (ve < buf.length && buf[ve] !== DQ) ve++;
+      if (ve >= buf.length) return false;
       spans[count] = ns;
       spans[count + 1] = k;
       spans[count + 2] = k + 2;
@@ -268,8 +270,9 @@ export class XmlScanner {
     } else {
       if (buf[k] !== GT || buf[k + 1] !== LT || buf[k + 2] !== 118 || buf[k + 3] !== GT) return false;
       const vs = k + 4;
-      const e = buf.indexOf(LT, vs);
-      if (e <= vs || buf[e + 1] !== SLASH || buf[e + 2] !== 118 || buf[e + 3] !== GT) return false;
+      let e = vs;
+      while (e < buf.length && buf[e] !== LT) e++;
+      if (e <= vs || e >= buf.length || buf[e + 1] !== SLASH || buf[e + 2] !== 118 || buf[e + 3] !== GT) return false;
       if (buf[e + 4] !== LT || buf[e + 5] !== SLASH || buf[e + 6] !== 99 || buf[e + 7] !== GT) return false;
       this.textStart = vs;
       this.textEnd = e;
@@ -339,6 +342,18 @@ export class XmlScanner {
     });
     return out;
   }
+}
+
+/** The whole number written in bytes [s, e) (1 to 9 ASCII digits, nothing else), else undefined. */
+export function digitsAt(buf: Uint8Array, s: number, e: number): number | undefined {
+  if (e <= s || e - s > 9) return undefined;
+  let v = 0;
+  for (let k = s; k < e; k++) {
+    const b = buf[k];
+    if (b < 48 || b > 57) return undefined;
+    v = v * 10 + (b - 48);
+  }
+  return v;
 }
 
 export function spanIs(buf: Uint8Array, s: number, e: number, name: string): boolean {

@@ -1,7 +1,7 @@
 /** One worksheet's XML → its snapshot, in one pass of the byte scanner (values, formulas, styles, merges, hidden rows and columns). */
 import { columnIndex, type CellRange, type CellValue, type SheetSnapshot } from "../engine";
 import { ReaderError } from "./errors";
-import { Tok, XmlScanner, decodeBytes, spanIs } from "./scan";
+import { Tok, XmlScanner, decodeBytes, digitsAt, spanIs } from "./scan";
 import { LIMITS } from "./limits";
 import type { Styles } from "./styles";
 import { shiftFormula } from "./formulas";
@@ -106,7 +106,7 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
 
   const rowAttrs = (ns: number, ne: number, vs: number, ve: number) => {
     if (spanIs(buf, ns, ne, "r")) {
-      const r = Number(decodeBytes(buf, vs, ve));
+      const r = digitsAt(buf, vs, ve) ?? Number(decodeBytes(buf, vs, ve));
       if (Number.isInteger(r) && r > 0) rowNumber = r;
     } else if (spanIs(buf, ns, ne, "hidden") && truthy(vs, ve)) hiddenRows.push(-1);
   };
@@ -119,7 +119,7 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
         cRow = Math.floor(ref / 20000);
         cCol = ref % 20000;
       }
-    } else if (a === 116 /* t */) cType = decodeBytes(buf, vs, ve);
+    } else if (a === 116 /* t */) cType = ve - vs === 1 && buf[vs] === 115 ? "s" : decodeBytes(buf, vs, ve);
     else if (a === 115 /* s */) {
       let v = 0;
       for (let k = vs; k < ve; k++) v = v * 10 + (buf[k] - 48);
