@@ -130,7 +130,10 @@ async function check(args: Args): Promise<number> {
     for (const r of unrecognised) problems.push(`${r.file}: ${say(CLI_TEXT.nothingRecognised, args.lang, count(r.report!.sheets.length, args.lang, "trang tính", "sheet"))}`);
   }
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(doc, null, 1)}\n`);
+    // Written in pieces: a 100k-row report is tens of megabytes of JSON, never held as one string.
+    const { writeJson } = (require("./json-out") as typeof import("./json-out"));
+    writeJson(doc, 1, (chunk) => process.stdout.write(chunk));
+    process.stdout.write("\n");
   } else {
     const { renderText } = (require("./render") as typeof import("./render"));
     const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;

@@ -6,7 +6,8 @@
 export function memoise<K, V>(compute: (key: K) => V, limit = 10_000): (key: K) => V {
   const seen = new Map<K, V>();
   return (key) => {
-    if (seen.has(key)) return seen.get(key) as V;
+    const known = seen.get(key);
+    if (known !== undefined || seen.has(key)) return known as V;
     const v = compute(key);
     if (seen.size < limit) seen.set(key, v);
     return v;

@@ -2,7 +2,7 @@
 import verdictWords from "./rules/verdicts.json";
 import { memoise } from "./memo";
 import lowerIsBetterData from "./rules/lower-is-better.json";
-import { containsPhrase, normalise } from "./text";
+import { containsPhrase, isWordChar, normalise } from "./text";
 import type { Verdict } from "./report";
 
 export type StatedVerdict = Verdict | "neutral";
@@ -54,9 +54,47 @@ const readVerdictText = memoise((text: string): StatedVerdict | null => {
 const LOWER = lowerIsBetterData.phrases.map(normalise);
 const LOWER_EXCEPT = lowerIsBetterData.except.map(normalise);
 
+/**
+ * Phrases by the two characters they begin with, for phrases that begin with a letter or digit
+ * (they can only stand at a word start); any other phrase is looked for with containsPhrase.
+ */
+interface PhraseIndex {
+  byHead: Map<number, string[]>;
+  other: string[];
+}
+
+function indexPhrases(phrases: string[]): PhraseIndex {
+  const byHead = new Map<number, string[]>();
+  const other: string[] = [];
+  for (const p of phrases) {
+    if (p.length < 2 || !isWordChar(p, 0)) {
+      other.push(p);
+      continue;
+    }
+    const key = p.charCodeAt(0) * 65536 + p.charCodeAt(1);
+    byHead.set(key, [...(byHead.get(key) ?? []), p]);
+  }
+  return { byHead, other };
+}
+
+const LOWER_INDEX = indexPhrases(LOWER);
+const EXCEPT_INDEX = indexPhrases(LOWER_EXCEPT);
+
+/** containsPhrase(text, p) for some phrase p of the index: each word start of the text looked up once. */
+function containsAny(text: string, index: PhraseIndex): boolean {
+  for (const p of index.other) if (containsPhrase(text, p)) return true;
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (i > 0 && isWordChar(text, i - 1)) continue;
+    const candidates = index.byHead.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
+    if (!candidates) continue;
+    for (const p of candidates) if (text.startsWith(p, i) && !isWordChar(text, i + p.length)) return true;
+  }
+  return false;
+}
+
 export function isLowerIsBetter(name: string | null | undefined): boolean {
   if (!name) return false;
   const n = normalise(name);
-  if (LOWER_EXCEPT.some((p) => containsPhrase(n, p))) return false;
-  return LOWER.some((p) => containsPhrase(n, p));
+  if (containsAny(n, EXCEPT_INDEX)) return false;
+  return containsAny(n, LOWER_INDEX);
 }

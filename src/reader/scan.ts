@@ -210,6 +210,80 @@ export class XmlScanner {
     }
   }
 
+  /**
+   * After an Open token that is not self-closing: when what follows is exactly
+   * `<v>TEXT</v></c>` (TEXT not empty, no markup in it), the common cell, it is taken at once:
+   * textStart..textEnd is TEXT (as a Text token would leave it), the element is closed, true is
+   * returned. Otherwise nothing moves and false is returned (the tokens then come one by one).
+   */
+  plainValueCell(): boolean {
+    const buf = this.buf;
+    const k = this.pos;
+    if (this.pendingClose || buf[k] !== LT || buf[k + 1] !== 118 || buf[k + 2] !== GT) return false;
+    const s = k + 3;
+    const e = buf.indexOf(LT, s);
+    if (e <= s || buf[e + 1] !== SLASH || buf[e + 2] !== 118 || buf[e + 3] !== GT) return false;
+    if (buf[e + 4] !== LT || buf[e + 5] !== SLASH || buf[e + 6] !== 99 || buf[e + 7] !== GT) return false;
+    this.textStart = s;
+    this.textEnd = e;
+    this.cdata = false;
+    this.pos = e + 8;
+    this.depth--;
+    return true;
+  }
+
+  /** Attribute spans of plainCell(): name start, name end, value start, value end, four per attribute. */
+  private readonly spans = new Int32Array(32);
+
+  /**
+   * At a cell written plainly, `<c a="…" b="…">` + `<v>TEXT</v></c>` or `<c a="…"/>` (one space
+   * before each attribute, double quotes, at most 8 attributes), before any token of it is read:
+   * calls `each` for its attributes as attributes() would, takes the whole cell and returns true,
+   * the value's span in textStart..textEnd (-1 when it has none). Otherwise nothing moves, false.
+   */
+  plainCell(each: (ns: number, ne: number, vs: number, ve: number) => void): boolean {
+    const buf = this.buf;
+    const spans = this.spans;
+    let k = this.pos;
+    if (this.pendingClose || buf[k] !== LT || buf[k + 1] !== 99 || buf[k + 2] !== 32) return false;
+    k += 2;
+    let count = 0;
+    while (buf[k] === 32 && count < 32) {
+      const ns = ++k;
+      while (k < buf.length && buf[k] !== EQ && !isSpace(buf[k]) && buf[k] !== GT && buf[k] !== SLASH) k++;
+      if (k === ns || buf[k] !== EQ || buf[k + 1] !== DQ) return false;
+      // Short spans: a plain loop beats indexOf's call.
+      let ve = k + 2;
+      while (ve < buf.length && buf[ve] !== DQ) ve++;
+      if (ve >= buf.length) return false;
+      spans[count] = ns;
+      spans[count + 1] = k;
+      spans[count + 2] = k + 2;
+      spans[count + 3] = ve;
+      count += 4;
+      k = ve + 1;
+    }
+    let end: number;
+    if (buf[k] === SLASH && buf[k + 1] === GT) {
+      this.textStart = this.textEnd = -1;
+      end = k + 2;
+    } else {
+      if (buf[k] !== GT || buf[k + 1] !== LT || buf[k + 2] !== 118 || buf[k + 3] !== GT) return false;
+      const vs = k + 4;
+      let e = vs;
+      while (e < buf.length && buf[e] !== LT) e++;
+      if (e <= vs || e >= buf.length || buf[e + 1] !== SLASH || buf[e + 2] !== 118 || buf[e + 3] !== GT) return false;
+      if (buf[e + 4] !== LT || buf[e + 5] !== SLASH || buf[e + 6] !== 99 || buf[e + 7] !== GT) return false;
+      this.textStart = vs;
+      this.textEnd = e;
+      end = e + 8;
+    }
+    for (let i = 0; i < count; i += 4) each(spans[i], spans[i + 1], spans[i + 2], spans[i + 3]);
+    this.cdata = false;
+    this.pos = end;
+    return true;
+  }
+
   /** The current Text token's content. */
   text(): string {
     return decodeBytes(this.buf, this.textStart, this.textEnd, this.cdata);
@@ -268,6 +342,18 @@ export class XmlScanner {
     });
     return out;
   }
+}
+
+/** The whole number written in bytes [s, e) (1 to 9 ASCII digits, nothing else), else undefined. */
+export function digitsAt(buf: Uint8Array, s: number, e: number): number | undefined {
+  if (e <= s || e - s > 9) return undefined;
+  let v = 0;
+  for (let k = s; k < e; k++) {
+    const b = buf[k];
+    if (b < 48 || b > 57) return undefined;
+    v = v * 10 + (b - 48);
+  }
+  return v;
 }
 
 export function spanIs(buf: Uint8Array, s: number, e: number, name: string): boolean {

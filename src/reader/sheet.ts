@@ -1,7 +1,7 @@
 /** One worksheet's XML → its snapshot, in one pass of the byte scanner (values, formulas, styles, merges, hidden rows and columns). */
 import { columnIndex, type CellRange, type CellValue, type SheetSnapshot } from "../engine";
 import { ReaderError } from "./errors";
-import { Tok, XmlScanner, decodeBytes, spanIs } from "./scan";
+import { Tok, XmlScanner, decodeBytes, digitsAt, spanIs } from "./scan";
 import { LIMITS } from "./limits";
 import type { Styles } from "./styles";
 import { shiftFormula } from "./formulas";
@@ -106,7 +106,7 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
 
   const rowAttrs = (ns: number, ne: number, vs: number, ve: number) => {
     if (spanIs(buf, ns, ne, "r")) {
-      const r = Number(decodeBytes(buf, vs, ve));
+      const r = digitsAt(buf, vs, ve) ?? Number(decodeBytes(buf, vs, ve));
       if (Number.isInteger(r) && r > 0) rowNumber = r;
     } else if (spanIs(buf, ns, ne, "hidden") && truthy(vs, ve)) hiddenRows.push(-1);
   };
@@ -119,7 +119,7 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
         cRow = Math.floor(ref / 20000);
         cCol = ref % 20000;
       }
-    } else if (a === 116 /* t */) cType = decodeBytes(buf, vs, ve);
+    } else if (a === 116 /* t */) cType = ve - vs === 1 && buf[vs] === 115 ? "s" : decodeBytes(buf, vs, ve);
     else if (a === 115 /* s */) {
       let v = 0;
       for (let k = vs; k < ve; k++) v = v * 10 + (buf[k] - 48);
@@ -131,6 +131,69 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
     if (spanIs(buf, ns, ne, "t")) fType = decodeBytes(buf, vs, ve);
     else if (spanIs(buf, ns, ne, "si")) fShared = decodeBytes(buf, vs, ve);
     else if (spanIs(buf, ns, ne, "ref")) fRef = true;
+  };
+
+  /** The open cell is complete: its value, formula and style go into their lines. */
+  const closeCell = () => {
+    inCell = false;
+    let value: CellValue = null;
+    const span = cVs >= 0;
+    if (!span && !cV) {
+      // An empty cell (it may still carry a formula or a style).
+    } else if (cType === "s") {
+      if (!shared) throw new ReaderError("missingSharedStrings");
+      let i = span ? simpleNumber(buf, cVs, cVe) : Number(cV);
+      if (i !== i && span) i = Number(decodeBytes(buf, cVs, cVe));
+      if (!(i >= 0 && i < shared.length)) throw new ReaderError("missingSharedStrings", `index ${span ? decodeBytes(buf, cVs, cVe) : cV}`);
+      value = shared[i];
+    } else if (cType === "n" && span && (value = simpleNumber(buf, cVs, cVe)) === value) {
+      // A plain number, read straight from the bytes.
+    } else {
+      const raw = span ? decodeBytes(buf, cVs, cVe) : (cV as string);
+      switch (cType) {
+        case "inlineStr":
+        case "str":
+          value = raw;
+          break;
+        case "b":
+          value = raw === "1" || raw === "true";
+          break;
+        case "e":
+          value = { error: raw };
+          break;
+        case "d":
+          value = isoSerial(raw) ?? raw;
+          break;
+        default:
+          value = Number(raw);
+          if (!Number.isFinite(value)) value = raw;
+      }
+    }
+    if (value === "") value = null;
+    if (value === null && cF === null && !cStyle) return;
+    if (++stored > LIMITS.cells) throw new ReaderError("tooLarge", `more than ${LIMITS.cells} cells`);
+    const j = cCol - 1;
+    if (value !== null || cF !== null) {
+      (valueLines[cRow] ??= [])[j] = value;
+      if (cRow < top) top = cRow;
+      if (cRow > bottom) bottom = cRow;
+      if (cCol < left) left = cCol;
+      if (cCol > right) right = cCol;
+      if (cF !== null) (formulaLines[cRow] ??= [])[j] = `=${cF}`;
+    }
+    if (cStyle && styles.useful[cStyle]) (styleLines[cRow] ??= [])[j] = cStyle;
+  };
+
+  /** The cells that follow, while they are written plainly: read without tokens (XmlScanner.plainCell). */
+  const plainCells = () => {
+    for (;;) {
+      // The defaults of an Open <c>, before its attributes.
+      cRow = rowNumber; cCol = nextCol; cType = "n"; cStyle = 0;
+      if (!sc.plainCell(cellAttrs)) return;
+      inCell = true; cV = null; cF = null; fShared = undefined; fRef = false;
+      nextCol = cCol + 1; cVs = sc.textStart; cVe = sc.textEnd;
+      closeCell();
+    }
   };
 
   for (let tok = sc.next(); tok !== Tok.End; tok = sc.next()) {
@@ -164,6 +227,13 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
           fRef = false;
           sc.attributes(cellAttrs);
           nextCol = cCol + 1;
+          if (sc.plainValueCell()) {
+            // <v>…</v></c> taken at once: the value's bytes are the span a Text token would give.
+            cVs = sc.textStart;
+            cVe = sc.textEnd;
+            closeCell();
+            plainCells();
+          }
         } else if (first === 118 /* v */) {
           capture = CAPTURE_V;
           text = "";
@@ -188,6 +258,7 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
         const before = hiddenRows.length;
         sc.attributes(rowAttrs);
         if (hiddenRows.length > before) hiddenRows[hiddenRows.length - 1] = rowNumber;
+        if (!sc.selfClosing) plainCells();
       } else if (len === 2 && sc.is("is")) {
         inIs = true;
         cV = "";
@@ -233,53 +304,8 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
         if (capture === CAPTURE_T) cV = (cV ?? "") + text;
         capture = CAPTURE_NONE;
       } else if (first === 99 /* c */ && inCell) {
-        inCell = false;
-        let value: CellValue = null;
-        const span = cVs >= 0;
-        if (!span && !cV) {
-          // An empty cell (it may still carry a formula or a style).
-        } else if (cType === "s") {
-          if (!shared) throw new ReaderError("missingSharedStrings");
-          let i = span ? simpleNumber(buf, cVs, cVe) : Number(cV);
-          if (i !== i && span) i = Number(decodeBytes(buf, cVs, cVe));
-          if (!(i >= 0 && i < shared.length)) throw new ReaderError("missingSharedStrings", `index ${span ? decodeBytes(buf, cVs, cVe) : cV}`);
-          value = shared[i];
-        } else if (cType === "n" && span && (value = simpleNumber(buf, cVs, cVe)) === value) {
-          // A plain number, read straight from the bytes.
-        } else {
-          const raw = span ? decodeBytes(buf, cVs, cVe) : (cV as string);
-          switch (cType) {
-            case "inlineStr":
-            case "str":
-              value = raw;
-              break;
-            case "b":
-              value = raw === "1" || raw === "true";
-              break;
-            case "e":
-              value = { error: raw };
-              break;
-            case "d":
-              value = isoSerial(raw) ?? raw;
-              break;
-            default:
-              value = Number(raw);
-              if (!Number.isFinite(value)) value = raw;
-          }
-        }
-        if (value === "") value = null;
-        if (value === null && cF === null && !cStyle) continue;
-        if (++stored > LIMITS.cells) throw new ReaderError("tooLarge", `more than ${LIMITS.cells} cells`);
-        const j = cCol - 1;
-        if (value !== null || cF !== null) {
-          (valueLines[cRow] ??= [])[j] = value;
-          if (cRow < top) top = cRow;
-          if (cRow > bottom) bottom = cRow;
-          if (cCol < left) left = cCol;
-          if (cCol > right) right = cCol;
-          if (cF !== null) (formulaLines[cRow] ??= [])[j] = `=${cF}`;
-        }
-        if (cStyle && styles.useful[cStyle]) (styleLines[cRow] ??= [])[j] = cStyle;
+        closeCell();
+        plainCells();
       }
     } else if (len === 2 && sc.is("is")) inIs = false;
     else if (len === 3 && sc.is("rPh")) phonetic--;
@@ -302,6 +328,7 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
   const bold: boolean[][] = new Array(height).fill(EMPTY);
   const fills: (string | null)[][] = new Array(height).fill(EMPTY);
   let formulas: (string | null)[][] | undefined;
+  const styleRows = new Map<string, { format: (string | null)[]; bold: boolean[]; fill: (string | null)[] }>();
   for (let i = 0; i < height; i++) {
     const row = top + i;
     const line = valueLines[row];
@@ -328,24 +355,32 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
     }
     const sline = styleLines[row];
     if (sline) {
-      let formatLine: (string | null)[] | undefined;
-      let boldLine: boolean[] | undefined;
-      let fillLine: (string | null)[] | undefined;
+      // Rows styled alike (every item row of a table) share one line of each grid: the lines are
+      // only ever read, and a 100k-row sheet then holds a handful of them instead of 300 000.
+      let key = "";
       for (let j = 0; j < width; j++) {
         const style = sline[left - 1 + j];
-        if (!style) continue;
-        if (!formatLine) {
-          formatLine = new Array<string | null>(width).fill(null);
-          boldLine = new Array<boolean>(width).fill(false);
-          fillLine = new Array<string | null>(width).fill(null);
-          numberFormats[i] = formatLine;
-          bold[i] = boldLine;
-          fills[i] = fillLine;
-        }
-        formatLine[j] = styles.format[style] ?? null;
-        boldLine![j] = styles.bold[style] ?? false;
-        fillLine![j] = styles.fill[style] ?? null;
+        key += style && styles.useful[style] ? `${style},` : ",";
       }
+      let lines = styleRows.get(key);
+      if (!lines) {
+        lines = { format: EMPTY, bold: EMPTY, fill: EMPTY };
+        for (let j = 0; j < width; j++) {
+          const style = sline[left - 1 + j];
+          if (!style) continue;
+          if (lines.format === EMPTY) {
+            lines = { format: new Array<string | null>(width).fill(null), bold: new Array<boolean>(width).fill(false), fill: new Array<string | null>(width).fill(null) };
+          }
+          lines.format[j] = styles.format[style] ?? null;
+          lines.bold[j] = styles.bold[style] ?? false;
+          lines.fill[j] = styles.fill[style] ?? null;
+        }
+        if (styleRows.size < 10_000) styleRows.set(key, lines);
+      }
+      numberFormats[i] = lines.format;
+      bold[i] = lines.bold;
+      fills[i] = lines.fill;
+      styleLines[row] = undefined;
     }
   }
   // A merged area keeps its value in its top-left cell only.

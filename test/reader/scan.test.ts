@@ -57,3 +57,36 @@ test.each([
 test("a DOCTYPE in the shared strings is refused before anything is expanded", () => {
   expect(code(SHEET(`<row r="1"><c t="s"><v>0</v></c></row>`), `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]><sst><si><t>&a;</t></si></sst>`)).toBe("doctype");
 });
+
+test("the common <c><v>…</v></c> cell taken at once reads as the token by token path does", () => {
+  const shared = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>chữ</t></si></sst>`;
+  // Taken at once: plain numbers, a shared string, text with an entity, an error, a boolean, a line end.
+  const fast = `<row r="1"><c r="A1"><v>12.5</v></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="str"><v>a &amp; b</v></c><c r="D1" t="e"><v>#DIV/0!</v></c><c r="E1" t="b"><v>1</v></c><c r="F1" t="str"><v>x\r\ny</v></c><c r="G1"><v>1E-3</v></c></row>`;
+  // The same cells in forms the fast path leaves to the tokens: spaces, a CDATA run, an empty <v>, a self-closing cell.
+  const slow = `<row r="1"><c r="A1"> <v>12.5</v></c><c r="B1" t="s"><v>0</v> </c><c r="C1" t="str"><v><![CDATA[a & b]]></v></c><c r="D1" t="e"><v>#DIV/0!</v></c ><c r="E1" t="b"><v >1</v></c><c r="F1" t="str"><v>x\r\ny</v></c><c r="G1"><v>1E-3</v></c><c r="H1"><v></v></c><c r="I1"/></row>`;
+  const expected = [[12.5, "chữ", "a & b", { error: "#DIV/0!" }, true, "x\ny", 0.001]];
+  expect(values(SHEET(fast), shared)).toEqual(expected);
+  expect(values(SHEET(slow), shared)).toEqual(expected);
+  // A cell cut short after its value is still damaged XML.
+  expect(code(SHEET(`<row r="1"><c r="A1"><v>1</v></row>`))).toBe("corrupt");
+});
+
+test("cells read without tokens (plainCell) and cells left to the tokens give the same sheet", () => {
+  const shared = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>chữ</t></si></sst>`;
+  const cells = (style: (ref: string, attrs: string, body: string) => string) =>
+    `<row r="2">${style("A2", ` s="0"`, "<v>7</v>")}${style("B2", ` t="s"`, "<v>0</v>")}${style("C2", ` t="str" x:foo="a>b"`, "<v>a &amp; b</v>")}${style("D2", ` t="b"`, "<v>0</v>")}</row><row r="3">${style("B3", "", "<v>-1.5</v>")}${style("", "", "<v>9</v>")}</row>`;
+  // Plain: one space, double quotes. Tokens: single quotes, two spaces, a tab before the name.
+  const plain = cells((ref, attrs, body) => `<c${ref ? ` r="${ref}"` : ""}${attrs}>${body}</c>`);
+  const quoted = cells((ref, attrs, body) => `<c${ref ? `  r='${ref}'` : ""}${attrs.replace(/"/g, "'")}\t>${body}</c>`);
+  const expected = [
+    [7, "chữ", "a & b", false],
+    [null, -1.5, 9, null],
+  ];
+  expect(values(SHEET(plain), shared)).toEqual(expected);
+  expect(values(SHEET(quoted), shared)).toEqual(expected);
+  // A run of plain cells then one with a formula, then plain again; self-closing styled cells hold no value.
+  const mixed = `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f>A1*2</f><v>2</v></c><c r="C1"><v>3</v></c><c r="D1" s="1"/><c r="E1"><v>5</v></c></row>`;
+  expect(values(SHEET(mixed))).toEqual([[1, 2, 3, null, 5]]);
+  // An attribute left open is still damaged XML.
+  expect(code(SHEET(`<row r="1"><c r="A1><v>1</v></c></row>`))).toBe("corrupt");
+});

@@ -31,9 +31,12 @@ export interface NarrativeLayout {
 
 const HEADER = NARRATIVE_HEADER;
 
+/** The header phrases folded once (not at every cell of the first rows of every sheet). */
+const FOLDED = new Map<string[], string[]>(Object.values(HEADER).map((phrases) => [phrases, phrases.map(fold)]));
+
 function matches(text: string, phrases: string[]): boolean {
   const f = fold(text);
-  return phrases.some((p) => f.startsWith(fold(p)) || f === fold(p));
+  return (FOLDED.get(phrases) ?? phrases.map(fold)).some((p) => f.startsWith(p) || f === p);
 }
 
 function recognise(grid: Grid): NarrativeLayout | null {

@@ -2,13 +2,14 @@
 import { Decimal, HUNDRED, dec } from "../decimal";
 import { judgeStatedPercent, type PercentJudgement } from "../percent";
 import { memoise } from "../memo";
+import { pointsOf } from "./fast";
 import { parseViNumber } from "../numbers";
 import { isCellError, type CellValue } from "../snapshot";
 import type { Grid } from "./grid";
 
 export type Figure =
   | { kind: "empty" }
-  | { kind: "number"; value: Decimal }
+  | { kind: "number"; value: Decimal; /** The cell's number, when it was one. */ num?: number }
   | { kind: "text-number"; value: Decimal; text: string; percent: boolean }
   | { kind: "malformed"; text: string }
   | { kind: "error"; error: string }
@@ -17,9 +18,21 @@ export type Figure =
 
 const WITH_UNIT = /^([+\-−]?\d[\d.,]*\d|\d)\s*([\p{L}²³]{1,10}(?:\/[\p{L}²³]{1,10})?(?:\s[\p{L}²³]{1,10}){0,2})$/u;
 
+/** A number cell's figure: its exact decimal is made on first use (most rows are decided without it). */
+class NumberFigure {
+  readonly kind = "number" as const;
+  private exact: Decimal | undefined;
+  constructor(readonly num: number) {}
+  get value(): Decimal {
+    return (this.exact ??= dec(this.num));
+  }
+}
+
+const EMPTY: Figure = { kind: "empty" };
+
 export function readFigure(v: CellValue): Figure {
-  if (v === null || v === "") return { kind: "empty" };
-  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: dec(v) } : { kind: "other" };
+  if (v === null || v === "") return EMPTY;
+  if (typeof v === "number") return Number.isFinite(v) ? new NumberFigure(v) : { kind: "other" };
   if (isCellError(v)) return { kind: "error", error: v.error };
   if (typeof v === "string") {
     if (!v.trim()) return { kind: "empty" };
@@ -94,6 +107,8 @@ const decimalsShown = memoise((format: string): { min: number; max: number } | n
 export interface StatedPercent {
   /** In percent points. */
   points: Decimal;
+  /** points.toNumber(), when known without making points (a plain number cell). */
+  pointsNumber?: number;
   /** Decimals shown, or null when the value is a computed one (compare with a tiny relative tolerance). */
   decimals: number | null;
   /** For a computed value: the decimals its number format shows (2 for General), to judge it as shown. */
@@ -107,23 +122,75 @@ export function readStatedPercent(grid: Grid, row: number, col: number): StatedP
   const fromFormula = grid.formula(row, col) !== null;
   if (typeof v === "number" && Number.isFinite(v)) {
     const format = grid.numberFormat(row, col);
-    const points = isPercentFormat(format) ? dec(v).times(HUNDRED) : dec(v);
-    // Decimals as stored (a value with fewer than 6 round-trips through a double unchanged).
-    const stored = points.decimalPlaces();
-    const places = format ? decimalsShown(format) : null;
-    if (stored >= 6) return { points, decimals: null, shownDecimals: places?.max ?? 2, fromFormula };
-    // What the cell shows: the stored decimals, within what the format shows at least and at most.
-    const shown = places ? Math.min(places.max, Math.max(places.min, stored)) : null;
-    if (shown !== null) {
-      return { points: points.toDecimalPlaces(shown, Decimal.ROUND_HALF_UP), decimals: shown, shownDecimals: shown, fromFormula };
-    }
-    return { points, decimals: stored, shownDecimals: stored, fromFormula };
+    return fastStated(v, format, fromFormula) ?? exactStated(v, format, fromFormula);
   }
   if (typeof v === "string") {
     const p = parseViNumber(v);
     if (p && p !== "malformed") return { points: p.value, decimals: p.decimals, shownDecimals: p.decimals, fromFormula };
   }
   return null;
+}
+
+/** A stated percent number cell, read with decimal.js (exported for the property test of fastStated). */
+export function exactStated(v: number, format: string | null, fromFormula: boolean): StatedPercent {
+  const points = isPercentFormat(format) ? dec(v).times(HUNDRED) : dec(v);
+  // Decimals as stored (a value with fewer than 6 round-trips through a double unchanged).
+  const stored = points.decimalPlaces();
+  const places = format ? decimalsShown(format) : null;
+  if (stored >= 6) return { points, decimals: null, shownDecimals: places?.max ?? 2, fromFormula };
+  // What the cell shows: the stored decimals, within what the format shows at least and at most.
+  const shown = places ? Math.min(places.max, Math.max(places.min, stored)) : null;
+  if (shown !== null) {
+    return { points: points.toDecimalPlaces(shown, Decimal.ROUND_HALF_UP), decimals: shown, shownDecimals: shown, fromFormula };
+  }
+  return { points, decimals: stored, shownDecimals: stored, fromFormula };
+}
+
+/** A stated percent whose points are made on first use; pointsNumber is known at once. */
+class LazyStated implements StatedPercent {
+  private exact: Decimal | undefined;
+  constructor(
+    private readonly v: number,
+    private readonly scaled: boolean,
+    readonly pointsNumber: number | undefined,
+    readonly decimals: number | null,
+    readonly shownDecimals: number,
+    readonly fromFormula: boolean,
+  ) {}
+  get points(): Decimal {
+    return (this.exact ??= this.scaled ? dec(this.v).times(HUNDRED) : dec(this.v));
+  }
+  /** points within a relative 2^-52 or so (for surelyOk). */
+  get approx(): number {
+    return this.pointsNumber ?? (this.scaled ? this.v * 100 : this.v);
+  }
+}
+
+/** A stated percent's points as a plain number close to them (see surelyOk), when known without decimal.js. */
+export function statedApprox(stated: StatedPercent): number | undefined {
+  return stated instanceof LazyStated ? stated.approx : undefined;
+}
+
+/**
+ * exactStated's answer without decimal.js where the number says it all (see fast.ts): the
+ * decimals it stores, and points as a number. Undefined when the shown value needs rounding or
+ * the number is too long to be sure: exactStated then.
+ */
+export function fastStated(v: number, format: string | null, fromFormula: boolean): StatedPercent | undefined {
+  const scaled = isPercentFormat(format);
+  const p = pointsOf(v, scaled);
+  const places = format ? decimalsShown(format) : null;
+  if (!p) {
+    // More than 15 significant digits and below 10^9: at least 7 decimals stored, a computed value.
+    const value = scaled ? v * 100 : v;
+    if (!(Math.abs(value) < 1e9)) return undefined;
+    return new LazyStated(v, scaled, undefined, null, places?.max ?? 2, fromFormula);
+  }
+  if (p.decimals >= 6) return new LazyStated(v, scaled, p.value, null, places?.max ?? 2, fromFormula);
+  const shown = places ? Math.min(places.max, Math.max(places.min, p.decimals)) : null;
+  if (shown !== null && shown < p.decimals) return undefined;
+  const decimals = shown ?? p.decimals;
+  return new LazyStated(v, scaled, p.value, decimals, decimals, fromFormula);
 }
 
 /** How a stated percent cell is judged against the exact percent, and the value and decimals it is judged as. */

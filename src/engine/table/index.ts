@@ -41,7 +41,7 @@ export function checkTable(model: Model): SheetReport {
       target: targetAsWritten(grid.value(body.row, r.targetCol)),
       actual: targetAsWritten(grid.value(body.row, layout.col.actual!)),
       statedPercent: statedPercentOf(model, body.row),
-      percent: r.percent ? r.percent.toNumber() : null,
+      percent: r.percentNumber,
       statedVerdict: r.statedVerdictText,
       verdict: r.verdict,
     });
@@ -73,6 +73,6 @@ function targetAsWritten(v: unknown): string | number | null {
 
 function statedPercentOf(model: Model, row: number): number | null {
   const s = model.readings.get(row)!.stated;
-  return s ? s.points.toNumber() : null;
+  return s ? (s.pointsNumber ?? s.points.toNumber()) : null;
 }
 

@@ -12,6 +12,7 @@ import { Grid } from "./grid";
 import { type TableLayout } from "./layout";
 import { classifyRows, type BodyRow } from "./rows";
 import { figureValue, readStatedPercent, isPercentFormat, type Figure, type StatedPercent } from "./figures";
+import { percentNumber } from "./fast";
 
 
 /** One row read with everything the checks and the plan need. */
@@ -23,6 +24,8 @@ export interface RowReading {
   actualValue: Decimal | undefined;
   lowerIsBetter: boolean;
   percent: Decimal | null;
+  /** percent.toNumber() (the item list's percent), null when there is no percent. */
+  percentNumber: number | null;
   verdict: Verdict | null;
   statedVerdictText: string | null;
   statedVerdict: StatedVerdict | null;
@@ -99,6 +102,69 @@ export function statedVerdictOf(grid: Grid, layout: TableLayout, row: number): {
   return { text, verdict: readVerdict(text), col: vCol };
 }
 
+/** True when the cell holds a number a "%" format shows ×100 (see pairValues). */
+function percentScaled(grid: Grid, row: number, col: number): boolean {
+  return typeof grid.value(row, col) === "number" && isPercentFormat(grid.numberFormat(row, col));
+}
+
+type Common = Omit<RowReading, "target" | "actualValue" | "targetValue" | "percent" | "percentNumber" | "verdict">;
+
+/**
+ * The reading of a row whose target and actual are plain numbers on one scale: what the slow
+ * path computes with decimals, made from them only when asked (a check that reports, the plan).
+ */
+class NumberReading implements RowReading {
+  readonly body: BodyRow;
+  readonly targetFigure: Figure;
+  readonly actual: Figure;
+  readonly lowerIsBetter: boolean;
+  readonly statedVerdictText: string | null;
+  readonly statedVerdict: StatedVerdict | null;
+  readonly verdictCol: number | undefined;
+  readonly targetCol: number;
+  readonly stated: StatedPercent | null;
+  readonly unit: string;
+  readonly percentNumber: number | null;
+  private exactPercent: Decimal | null | undefined;
+  private quantity: Target | undefined;
+
+  constructor(
+    common: Common,
+    private readonly rawTarget: unknown,
+    readonly verdict: Verdict | null,
+    private readonly first: boolean,
+  ) {
+    // Field by field, not Object.assign: one shape for every reading, made fast.
+    this.body = common.body;
+    this.targetFigure = common.targetFigure;
+    this.actual = common.actual;
+    this.lowerIsBetter = common.lowerIsBetter;
+    this.statedVerdictText = common.statedVerdictText;
+    this.statedVerdict = common.statedVerdict;
+    this.verdictCol = common.verdictCol;
+    this.targetCol = common.targetCol;
+    this.stated = common.stated;
+    this.unit = common.unit;
+    const t = (this.targetFigure as { num: number }).num;
+    const a = (this.actual as { num: number }).num;
+    this.percentNumber = !first || t === 0 ? null : (percentNumber(a, t) ?? this.percent!.toNumber());
+  }
+
+  get target(): Target {
+    return (this.quantity ??= readTarget(this.targetFigure, this.rawTarget));
+  }
+  get targetValue(): Decimal {
+    return (this.targetFigure as { value: Decimal }).value;
+  }
+  get actualValue(): Decimal {
+    return (this.actual as { value: Decimal }).value;
+  }
+  get percent(): Decimal | null {
+    if (this.exactPercent === undefined) this.exactPercent = this.first ? percentOf(this.target, this.actualValue) : null;
+    return this.exactPercent;
+  }
+}
+
 /** A unit as compared between rows ("Con", "con " and "con" agree); units repeat, so each is normalised once. */
 const unitOf = memoise((v: unknown): string => normalise(cellText(v)), 5000);
 
@@ -119,36 +185,41 @@ export function buildModel(grid: Grid, layout: TableLayout): Model {
         targetFigure = next;
       }
     }
-    const rawTarget = grid.value(body.row, targetCol);
-    let target = readTarget(targetFigure, rawTarget);
     const actual = grid.figure(body.row, actualCol);
-    const pair = pairValues(grid, body.row, targetCol, actualCol, { target: targetFigure, actual });
-    if (target.kind === "quantity" && pair.t !== undefined) target = { ...target, value: pair.t };
-    const actualValue = pair.a;
-    const lowerIsBetter = isLowerIsBetter(body.name);
-    const percent = actualValue !== undefined && targetCol === layout.targets[0] ? percentOf(target, actualValue) : null;
-    // No verdict where the sheet judges none (no verdict column) or does not say which period it judges.
-    const judges = layout.col.verdict !== undefined && !layout.periodUnclear;
-    const verdict = judges && actualValue !== undefined ? evaluateTarget(target, actualValue, { lowerIsBetter }) : null;
     const stated = statedVerdictOf(grid, layout, body.row);
     const unit = layout.col.unit !== undefined ? unitOf(grid.value(body.row, layout.col.unit)) : "";
-    readings.set(body.row, {
+    const lowerIsBetter = isLowerIsBetter(body.name);
+    // No verdict where the sheet judges none (no verdict column) or does not say which period it judges.
+    const judges = layout.col.verdict !== undefined && !layout.periodUnclear;
+    const common = {
       body,
-      target,
       targetFigure,
       actual,
-      actualValue,
       lowerIsBetter,
-      percent,
-      verdict,
       statedVerdictText: stated.text,
       statedVerdict: stated.verdict,
       verdictCol: stated.col,
       targetCol,
-      targetValue: pair.t,
       stated: layout.percents.length ? readStatedPercent(grid, body.row, layout.percents[0].col) : null,
       unit,
-    });
+    };
+    const t = targetFigure.kind === "number" ? targetFigure.num : undefined;
+    const a = actual.kind === "number" ? actual.num : undefined;
+    if (t !== undefined && a !== undefined && percentScaled(grid, body.row, targetCol) === percentScaled(grid, body.row, actualCol)) {
+      // Two plain numbers on one scale (the common row): decided on the numbers (see fast.ts),
+      // the exact decimals made only if a check asks for them.
+      const verdict = judges ? ((lowerIsBetter ? a <= t : a >= t) ? "Đạt" : "Chưa đạt") : null;
+      readings.set(body.row, new NumberReading(common, grid.value(body.row, targetCol), verdict, targetCol === layout.targets[0]));
+      continue;
+    }
+    const rawTarget = grid.value(body.row, targetCol);
+    let target = readTarget(targetFigure, rawTarget);
+    const pair = pairValues(grid, body.row, targetCol, actualCol, { target: targetFigure, actual });
+    if (target.kind === "quantity" && pair.t !== undefined) target = { ...target, value: pair.t };
+    const actualValue = pair.a;
+    const percent = actualValue !== undefined && targetCol === layout.targets[0] ? percentOf(target, actualValue) : null;
+    const verdict = judges && actualValue !== undefined ? evaluateTarget(target, actualValue, { lowerIsBetter }) : null;
+    readings.set(body.row, { ...common, target, actualValue, percent, percentNumber: percent ? percent.toNumber() : null, verdict, targetValue: pair.t });
   }
   return { grid, layout, rows, readings };
 }

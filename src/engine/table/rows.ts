@@ -45,16 +45,34 @@ function head(text: string): string {
 const FOOTER_HEADS = new Set(FOOTER.map(head));
 
 /** Units and verdicts repeat down a sheet: each text is judged once. */
-const isFooterText = memoise((v: string): boolean => {
+export const isFooterText = memoise((v: string): boolean => {
   if (v.length > 60 || !FOOTER_HEADS.has(head(v))) return false;
   const t = normalise(v);
   return t.length <= 40 && FOOTER.some((f) => t.startsWith(f));
 });
 
+/** The first letters of the footer phrases' heads. */
+const FOOTER_FIRSTS = new Set([...FOOTER_HEADS].map((h) => h.charCodeAt(0)));
+
+/**
+ * False at once for a text whose first character (spaces skipped) is ASCII and begins no footer
+ * phrase (most names and units): its head could not be a footer head. Anything else asks
+ * isFooterText.
+ */
+export function mayBeFooter(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const code = v.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    if (code >= 128) return true;
+    return FOOTER_FIRSTS.has(code >= 65 && code <= 90 ? code + 32 : code);
+  }
+  return false;
+}
+
 function isFooterRow(grid: Grid, row: number): boolean {
   for (let c = grid.firstCol; c <= grid.lastCol; c++) {
     const v = grid.value(row, c);
-    if (typeof v === "string" && isFooterText(v)) return true;
+    if (typeof v === "string" && mayBeFooter(v) && isFooterText(v)) return true;
   }
   return false;
 }

@@ -15,6 +15,8 @@ export function checkCells(model: Model): Finding[] {
     for (let c = grid.firstCol; c <= grid.lastCol; c++) {
       const v = grid.value(body.row, c);
       if (v === null) continue;
+      // Most cells hold a plain number or a text outside the figure columns: ruled out before an address is made.
+      if (typeof v === "number" || (typeof v === "string" && (!figureCols.has(c) || !FIGURE_ROWS.has(body.kind)))) continue;
       const cell = grid.address(body.row, c);
       if (isCellError(v)) {
         const formula = grid.formula(body.row, c);

@@ -34,7 +34,7 @@ export function checkNumbering(model: Model): Finding[] {
     if ((body.kind === "item" || body.kind === "subitem") && body.path.length >= 1) {
       // Numbering that restarts (a second "1" in the next group) starts its sub-items afresh.
       const key = body.path.join(".");
-      for (const k of [...lastChild.keys()]) if (k === key || k.startsWith(`${key}.`)) lastChild.delete(k);
+      if (lastChild.size) for (const k of [...lastChild.keys()]) if (k === key || k.startsWith(`${key}.`)) lastChild.delete(k);
       seen.add(key);
     }
     if (body.kind === "item" && body.path.length === 1) {

@@ -2,7 +2,8 @@
 import { Decimal } from "../../decimal";
 import { formatEnNumber, formatEnPercent, formatMoreDecimals, formatPercent, formatViNumber } from "../../numbers";
 import { type Finding } from "../../report";
-import { judgeStatedCell, readStatedPercent } from "../figures";
+import { judgeStatedCell, readStatedPercent, statedApprox } from "../figures";
+import { surelyOk } from "../fast";
 import { finding, type Model, pairValues, isItemRow } from "../model";
 
 /** percent-mismatch / percent-rounding for every percent column against its own target. */
@@ -17,6 +18,9 @@ export function checkPercents(model: Model): Finding[] {
       const same = pc.target === reading.targetCol && pc.actual === layout.col.actual;
       const stated = pc === layout.percents[0] ? reading.stated : readStatedPercent(grid, body.row, pc.col);
       if (!stated) continue;
+      // Most stated percents are right by far more than the rounding of plain numbers: no decimals needed.
+      const approx = statedApprox(stated);
+      if (same && reading.percentNumber !== null && approx !== undefined && surelyOk(approx, stated.decimals, reading.percentNumber)) continue;
       const { t, a } = same ? { t: reading.targetValue, a: reading.actualValue } : pairValues(grid, body.row, pc.target, pc.actual);
       if (t === undefined || a === undefined || t.isZero()) continue;
       const exact = same && reading.percent !== null ? reading.percent : a.div(t).times(100);

@@ -22,6 +22,11 @@ function why(r: RowReading, actual: Decimal): { vi: string; en: string } {
   };
 }
 
+/** True when the row has an actual figure (its actualValue is defined), known without making the decimal. */
+function hasActual(r: RowReading): boolean {
+  return r.actual.kind === "number" || r.actual.kind === "text-number";
+}
+
 /** verdict-mismatch, verdict-missing, missing-target, and info where a stated verdict cannot be checked. */
 export function checkVerdicts(model: Model): Finding[] {
   const { grid, layout } = model;
@@ -32,27 +37,29 @@ export function checkVerdicts(model: Model): Finding[] {
     const breakdown = body.kind === "breakdown" && body.paired === true;
     if (body.kind !== "item" && body.kind !== "subitem" && !(body.kind === "group" && body.hasFigures) && !breakdown) continue;
     const r = model.readings.get(body.row)!;
-    if (r.targetFigure.kind === "empty" && r.actualValue !== undefined && body.kind !== "group") {
+    if (r.targetFigure.kind === "empty" && hasActual(r) && body.kind !== "group") {
       const cell = grid.address(body.row, layout.targets[0]);
       out.push(
         finding(
           "missing-target",
           cell,
-          `Chỉ tiêu "${short(body.name)}" có số thực hiện ${formatViNumber(r.actualValue)} nhưng không có kế hoạch ở ô ${cell}, nên không tính được tỷ lệ và đánh giá.`,
-          `"${short(body.name)}" has an actual of ${formatEnNumber(r.actualValue)} but no target in ${cell}, so neither percent nor verdict can be computed.`,
+          `Chỉ tiêu "${short(body.name)}" có số thực hiện ${formatViNumber(r.actualValue!)} nhưng không có kế hoạch ở ô ${cell}, nên không tính được tỷ lệ và đánh giá.`,
+          `"${short(body.name)}" has an actual of ${formatEnNumber(r.actualValue!)} but no target in ${cell}, so neither percent nor verdict can be computed.`,
           null,
           null,
         ),
       );
     }
     if (vCol === undefined || r.verdictCol === undefined) continue;
-    let cell = grid.address(body.row, r.verdictCol);
-    if (r.verdict && r.actualValue !== undefined) {
+    const verdictCol = r.verdictCol;
+    // The address is made only for a finding (most rows have none).
+    const at = () => grid.address(body.row, verdictCol);
+    if (r.verdict && hasActual(r)) {
       // A breakdown line with no verdict of its own is a part of its item, not a missing verdict.
       if (!r.statedVerdictText && !breakdown) {
-        const reason = why(r, r.actualValue);
+        const reason = why(r, r.actualValue!);
         const mark = layout.verdictMarks?.find((m) => m.verdict === r.verdict);
-        if (mark) cell = grid.address(body.row, mark.col);
+        const cell = mark ? grid.address(body.row, mark.col) : at();
         out.push(
           finding(
             "verdict-missing",
@@ -64,7 +71,8 @@ export function checkVerdicts(model: Model): Finding[] {
           ),
         );
       } else if ((r.statedVerdict === "Đạt" || r.statedVerdict === "Chưa đạt") && r.statedVerdict !== r.verdict) {
-        const reason = why(r, r.actualValue);
+        const reason = why(r, r.actualValue!);
+        const cell = at();
         out.push(
           finding(
             "verdict-mismatch",
@@ -78,9 +86,10 @@ export function checkVerdicts(model: Model): Finding[] {
       }
     } else if (
       (r.statedVerdict === "Đạt" || r.statedVerdict === "Chưa đạt") &&
-      r.actualValue !== undefined &&
+      hasActual(r) &&
       (r.target.kind === "qualitative" || r.target.kind === "relative" || r.target.kind === "exceed")
     ) {
+      const cell = at();
       out.push(
         finding(
           "unverifiable-verdict",
