@@ -32,7 +32,7 @@ export interface NarrativeLayout {
 const HEADER = NARRATIVE_HEADER;
 
 /** The header phrases folded once (not at every cell of the first rows of every sheet). */
-const FOLDED = new Map<string[], string[]>(Object.values(HEADER).map((phrases) => [phrases, phrases.map(fold)]));
+const FOLDED = new Map<string[], string[]>([HEADER.group, HEADER.result, HEADER.forecast, HEADER.stt].map((phrases) => [phrases, phrases.map(fold)]));
 
 function matches(text: string, phrases: string[]): boolean {
   const f = fold(text);
