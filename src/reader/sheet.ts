@@ -1,5 +1,5 @@
 /** One worksheet's XML → its snapshot, in one pass of the byte scanner (values, formulas, styles, merges, hidden rows and columns). */
-import { columnIndex, type CellRange, type CellValue, type SheetSnapshot } from "../engine";
+import { boundsWithMerges, columnIndex, keepMergeAnchors, type CellRange, type CellValue, type SheetSnapshot } from "../engine";
 import { ReaderError } from "./errors";
 import { Tok, XmlScanner, decodeBytes, digitsAt, spanIs } from "./scan";
 import { LIMITS } from "./limits";
@@ -311,12 +311,9 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
     else if (len === 3 && sc.is("rPh")) phonetic--;
   }
 
-  for (const m of merges) {
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-    bottom = Math.max(bottom, m.bottom);
-    right = Math.max(right, m.right);
-  }
+  const span = { top, left, bottom, right };
+  boundsWithMerges(span, merges);
+  ({ top, left, bottom, right } = span);
   if (!Number.isFinite(top)) return { name, origin: { row: 1, col: 1 }, values: [], merges, hiddenRows, hiddenCols, protected: isProtected };
   const height = bottom - top + 1;
   const width = right - left + 1;
@@ -383,14 +380,7 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
       styleLines[row] = undefined;
     }
   }
-  // A merged area keeps its value in its top-left cell only.
-  for (const m of merges) {
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
-    for (let r = m.top; r <= m.bottom; r++) {
-      const line = values[r - top];
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) line[c - left] = null;
-    }
-  }
+  keepMergeAnchors(values, { row: top, col: left }, merges);
   const snap: SheetSnapshot = { name, origin: { row: top, col: left }, values, numberFormats, bold, fills, merges, hiddenRows, hiddenCols, protected: isProtected };
   if (formulas) snap.formulas = formulas;
   return snap;
