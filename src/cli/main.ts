@@ -5,7 +5,8 @@
  * be read, no sheet was recognised, or the arguments are wrong). No stack trace ever reaches the
  * user: every failure is one sentence.
  *
- * Only this file and messages.ts load at start: the engine, the reader and ExcelJS are required
+ * Only this file and messages.ts run at start (installed, all of it is one esbuild bundle, ExcelJS
+ * left outside): the engine, the reader and ExcelJS are required
  * by the command that needs them, so `soat-bieu --help` starts about as fast as Node itself.
  */
 import { promises as fs, readFileSync } from "node:fs";
