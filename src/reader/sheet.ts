@@ -3,7 +3,7 @@ import { boundsWithMerges, columnIndex, keepMergeAnchors, type CellRange, type C
 import { ReaderError } from "./errors";
 import { Tok, XmlScanner, decodeBytes, digitsAt, spanIs } from "./scan";
 import { LIMITS } from "./limits";
-import type { Styles } from "./styles";
+import { sameStyles, type Styles } from "./styles";
 import { shiftFormula } from "./formulas";
 
 /**
@@ -326,6 +326,8 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
   const fills: (string | null)[][] = new Array(height).fill(EMPTY);
   let formulas: (string | null)[][] | undefined;
   const styleRows = new Map<string, { format: (string | null)[]; bold: boolean[]; fill: (string | null)[] }>();
+  let prevLine: number[] | undefined;
+  let prevLines = { format: EMPTY, bold: EMPTY, fill: EMPTY } as { format: (string | null)[]; bold: boolean[]; fill: (string | null)[] };
   for (let i = 0; i < height; i++) {
     const row = top + i;
     const line = valueLines[row];
@@ -354,12 +356,14 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
     if (sline) {
       // Rows styled alike (every item row of a table) share one line of each grid: the lines are
       // only ever read, and a 100k-row sheet then holds a handful of them instead of 300 000.
+      // A row styled like the styled row before it (most of a table) takes its lines with no key made.
+      let lines = prevLine && sameStyles(sline, prevLine, left - 1, width, styles.useful) ? prevLines : undefined;
       let key = "";
-      for (let j = 0; j < width; j++) {
+      for (let j = 0; j < width && !lines; j++) {
         const style = sline[left - 1 + j];
         key += style && styles.useful[style] ? `${style},` : ",";
       }
-      let lines = styleRows.get(key);
+      lines ??= styleRows.get(key);
       if (!lines) {
         lines = { format: EMPTY, bold: EMPTY, fill: EMPTY };
         for (let j = 0; j < width; j++) {
@@ -374,6 +378,8 @@ export function readSheet(name: string, bytes: Uint8Array, shared: string[] | nu
         }
         if (styleRows.size < 10_000) styleRows.set(key, lines);
       }
+      prevLine = sline;
+      prevLines = lines;
       numberFormats[i] = lines.format;
       bold[i] = lines.bold;
       fills[i] = lines.fill;

@@ -84,3 +84,13 @@ export function readStyles(xml: string | undefined): Styles {
   return styles;
 }
 
+
+/** Whether two rows' style ids say the same over columns [from, from + width) (an id that says nothing counts as none). */
+export function sameStyles(a: number[], b: number[], from: number, width: number, useful: boolean[]): boolean {
+  for (let j = from; j < from + width; j++) {
+    const x = a[j];
+    const y = b[j];
+    if (x !== y && ((x && useful[x]) || (y && useful[y]))) return false;
+  }
+  return true;
+}
