@@ -28,21 +28,33 @@ function walked(v: unknown): v is object {
 const BATCH = 512;
 
 export function writeJson(value: unknown, indent: number, write: (chunk: string) => void): void {
+  for (const chunk of jsonChunks(value, indent)) write(chunk);
+}
+
+/**
+ * The same text as writeJson, as pieces of about 64 KB handed out one at a time: the caller
+ * writes each, and waits for a slow reader (a pipe) before asking for the next one.
+ */
+export function* jsonChunks(value: unknown, indent: number): Generator<string, void, undefined> {
   if (!(indent >= 1)) {
     // No indentation: JSON.stringify's compact form, in one piece.
     const s = JSON.stringify(value);
     if (s === undefined) throw new TypeError("writeJson: nothing to write");
-    write(s);
+    yield s;
     return;
   }
   let buffer = "";
   const out = (s: string) => {
     buffer += s;
-    if (buffer.length >= 1 << 16) {
-      write(buffer);
-      buffer = "";
-    }
   };
+  /** The text so far, once there is enough of it. */
+  function* full(): Generator<string, void, undefined> {
+    if (buffer.length >= 1 << 16) {
+      const chunk = buffer;
+      buffer = "";
+      yield chunk;
+    }
+  }
   const step = " ".repeat(indent);
   /** Length of the lines that open `levels` wrapping arrays: "[\n" + step, "[\n" + step × 2, … */
   const opening = (levels: number) => {
@@ -57,7 +69,7 @@ export function writeJson(value: unknown, indent: number, write: (chunk: string)
     return n;
   };
   /** Writes `v` (at nesting `depth`); false when JSON.stringify would leave it out (undefined, a function). */
-  const put = (v: unknown, depth: number): boolean => {
+  function* put(v: unknown, depth: number): Generator<string, boolean, undefined> {
     if (!walked(v)) {
       const s = JSON.stringify(v, null, indent);
       if (s === undefined) return false;
@@ -70,7 +82,7 @@ export function writeJson(value: unknown, indent: number, write: (chunk: string)
       for (let i = 0; i < v.length; ) {
         if (walked(v[i])) {
           out(i ? `,${inner}` : inner);
-          put(v[i], depth + 1);
+          yield* put(v[i], depth + 1);
           i++;
           continue;
         }
@@ -83,6 +95,7 @@ export function writeJson(value: unknown, indent: number, write: (chunk: string)
         const text = JSON.stringify(wrapped, null, indent);
         out(i ? "," : "");
         out(text.slice(opening(depth) + 1, text.length - closing(depth)));
+        yield* full();
         i = j;
       }
       out(`\n${step.repeat(depth)}]`);
@@ -97,12 +110,13 @@ export function writeJson(value: unknown, indent: number, write: (chunk: string)
       if (text === undefined) continue;
       out(`${first ? "" : ","}${inner}${JSON.stringify(k)}: `);
       first = false;
-      if (text === null) put(member, depth + 1);
+      if (text === null) yield* put(member, depth + 1);
       else out(text.replace(/\n/g, `\n${step.repeat(depth + 1)}`));
+      yield* full();
     }
     out(first ? "}" : `\n${step.repeat(depth)}}`);
     return true;
-  };
-  if (!put(value, 0)) throw new TypeError("writeJson: nothing to write");
-  if (buffer) write(buffer);
+  }
+  if (!(yield* put(value, 0))) throw new TypeError("writeJson: nothing to write");
+  if (buffer) yield buffer;
 }

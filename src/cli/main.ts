@@ -131,9 +131,10 @@ async function check(args: Args): Promise<number> {
     for (const r of unrecognised) problems.push(`${r.file}: ${say(CLI_TEXT.nothingRecognised, args.lang, count(r.report!.sheets.length, args.lang, "trang tính", "sheet"))}`);
   }
   if (args.json) {
-    // Written in pieces: a 100k-row report is tens of megabytes of JSON, never held as one string.
-    const { writeJson } = (require("./json-out") as typeof import("./json-out"));
-    writeJson(doc, 1, (chunk) => process.stdout.write(chunk));
+    // Written in pieces: a 100k-row report is tens of megabytes of JSON, never held as one string,
+    // nor queued whole behind a slow pipe (the next piece is made once stdout has taken the last).
+    const { jsonChunks } = (require("./json-out") as typeof import("./json-out"));
+    for (const chunk of jsonChunks(doc, 1)) if (!process.stdout.write(chunk)) await drained(process.stdout);
     process.stdout.write("\n");
   } else {
     const { renderText } = (require("./render") as typeof import("./render"));
@@ -220,6 +221,17 @@ async function template(args: Args): Promise<number> {
   await writeAtomically(out, await workbookBytes(wb), args.force, args.lang);
   process.stdout.write(`${[say(CLI_TEXT.templateDone, args.lang, out), ...notes].join("\n")}\n`);
   return 0;
+}
+
+/** Until a stream has written out what it holds (or is closed). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done).off("close", done);
+      resolve();
+    };
+    stream.on("drain", done).on("close", done);
+  });
 }
 
 /** The package's version, from the package.json beside the sources (src/cli) or the compiled files (dist/cli-js/cli). */
