@@ -1,4 +1,5 @@
 /** Tokens as a tree, with Excel's precedence: comparisons, &, + -, * /, ^, then unary signs and %. */
+import { columnIndex } from "../address";
 import type { Token } from "./tokenise";
 import { Unsupported } from "./unsupported";
 
@@ -13,12 +14,6 @@ export type Node =
   | { t: "pct"; a: Node }
   | { t: "bin"; op: string; a: Node; b: Node }
   | { t: "call"; name: string; args: Node[] };
-
-function colNumber(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
-  return c;
-}
 
 const BINARY: Record<string, number> = { "=": 1, "<>": 1, "<": 1, ">": 1, "<=": 1, ">=": 1, "&": 2, "+": 3, "-": 3, "*": 4, "/": 4, "^": 5 };
 
@@ -43,11 +38,11 @@ export function parse(tokens: Token[]): Node {
     }
     if (tok.k === "ref") {
       const [c, r] = tok.v.split(":");
-      const at = { row: Number(r), col: colNumber(c) };
+      const at = { row: Number(r), col: columnIndex(c) };
       if (peek()?.k === "op" && peek().v === ":" && tokens[p + 1]?.k === "ref") {
         p++;
         const [c2, r2] = tokens[p++].v.split(":");
-        const end = { row: Number(r2), col: colNumber(c2) };
+        const end = { row: Number(r2), col: columnIndex(c2) };
         return { t: "range", top: Math.min(at.row, end.row), left: Math.min(at.col, end.col), bottom: Math.max(at.row, end.row), right: Math.max(at.col, end.col) };
       }
       return { t: "ref", ...at };
