@@ -29,14 +29,18 @@ export interface NarrativeLayout {
   stt?: number;
 }
 
-const HEADER = NARRATIVE_HEADER;
+/** The header phrases, folded once (not at every cell of the first rows of every sheet). */
+const HEADER = {
+  group: NARRATIVE_HEADER.group.map(fold),
+  result: NARRATIVE_HEADER.result.map(fold),
+  forecast: NARRATIVE_HEADER.forecast.map(fold),
+  stt: NARRATIVE_HEADER.stt.map(fold),
+};
 
-/** The header phrases folded once (not at every cell of the first rows of every sheet). */
-const FOLDED = new Map<string[], string[]>([HEADER.group, HEADER.result, HEADER.forecast, HEADER.stt].map((phrases) => [phrases, phrases.map(fold)]));
-
-function matches(text: string, phrases: string[]): boolean {
+/** True when the text begins with one of the folded phrases. */
+function matches(text: string, folded: string[]): boolean {
   const f = fold(text);
-  return (FOLDED.get(phrases) ?? phrases.map(fold)).some((p) => f.startsWith(p) || f === p);
+  return folded.some((p) => f.startsWith(p));
 }
 
 function recognise(grid: Grid): NarrativeLayout | null {
