@@ -10,8 +10,7 @@ import type { PercentJudgement } from "./percent";
 import type { CellWrite } from "./plan";
 import type { CellValue } from "./snapshot";
 import type { SheetModel } from "./sheet";
-import { Grid } from "./table/grid";
-import { figureValue, judgeStatedCell, mostCommonFormat, percentColumnLook, readFigure, readStatedPercent, isPercentFormat } from "./table/figures";
+import { figureValue, judgeStatedCell, mostCommonFormat, percentColumnLook, readFigure, statedPercentOf, isPercentFormat } from "./table/figures";
 
 const BODY_KINDS = new Set(["item", "subitem", "group", "total", "breakdown", "note"]);
 
@@ -24,8 +23,7 @@ const isTextFormat = (format: string | null) => format?.trim() === "@";
 
 /** How the checker judges a percent cell holding `value` shown with `format` against the exact percent. */
 function judgeAs(value: CellValue, format: string | null, exact: Decimal): PercentJudgement | null {
-  const one = new Grid({ name: "", origin: { row: 1, col: 1 }, values: [[value]], numberFormats: [[format]], merges: [], hiddenRows: [], hiddenCols: [] });
-  const stated = readStatedPercent(one, 1, 1);
+  const stated = statedPercentOf(value, format, false);
   return stated ? judgeStatedCell(stated, exact).judgement : null;
 }
 

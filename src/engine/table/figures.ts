@@ -119,9 +119,12 @@ export interface StatedPercent {
 /** A percent cell as the reader sees it: a "%" formatted cell holds a fraction (0.9037 shows 90,37%). */
 export function readStatedPercent(grid: Grid, row: number, col: number): StatedPercent | null {
   const v = grid.value(row, col);
-  const fromFormula = grid.formula(row, col) !== null;
+  return statedPercentOf(v, typeof v === "number" ? grid.numberFormat(row, col) : null, grid.formula(row, col) !== null);
+}
+
+/** The stated percent of a cell value shown with `format` (see readStatedPercent). */
+export function statedPercentOf(v: CellValue, format: string | null, fromFormula: boolean): StatedPercent | null {
   if (typeof v === "number" && Number.isFinite(v)) {
-    const format = grid.numberFormat(row, col);
     return fastStated(v, format, fromFormula) ?? exactStated(v, format, fromFormula);
   }
   if (typeof v === "string") {
