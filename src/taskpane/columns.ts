@@ -1,12 +1,9 @@
 /**
- * The user's correction of a column role ("cột E mới là Thực hiện") travels to the engine as a
- * structured choice (recogniseSheet's `roles`): role → column letter, "" for none. The workbook
- * itself is never touched.
+ * What the pane's column map needs besides the report: the sheet's column letters, and whether
+ * the map can stay folded. A correction ("cột E mới là Thực hiện") goes to the engine as
+ * recogniseSheet's `roles` (usePane.ts); the workbook itself is never touched.
  */
-import { columnLetter, type RoleChoice, type SheetReport, type SheetSnapshot } from "../engine";
-
-/** Role → column letter the user chose ("" for none). */
-export type RoleOverrides = RoleChoice;
+import { columnLetter, type SheetReport, type SheetSnapshot } from "../engine";
 
 /** The columns of the sheet's used range, as letters. */
 export function sheetColumns(sheet: SheetSnapshot): string[] {

@@ -5,10 +5,9 @@
  * the cards in ./cards only show what it holds.
  */
 import * as React from "react";
-import { analyseSheet, buildTemplate, carryOverIndicators, planHighlights, planNormalise, planSheetRecalc, recogniseSheet, type CellWrite, type ColumnRole, type Finding, type SheetModel, type SheetReport, type SheetSnapshot } from "../engine";
+import { analyseSheet, buildTemplate, carryOverIndicators, planHighlights, planNormalise, planSheetRecalc, recogniseSheet, type CellWrite, type ColumnRole, type Finding, type RoleChoice, type SheetModel, type SheetReport, type SheetSnapshot } from "../engine";
 import { HostError, type Host, type SheetInfo } from "../host/host";
 import { STRINGS, type Lang, type Strings } from "./strings";
-import type { RoleOverrides } from "./columns";
 
 export interface PaneProps {
   host: Host;
@@ -33,12 +32,12 @@ export function errorText(e: unknown, t: Strings): string {
 }
 
 /** The sheet's report under the user's column corrections: the one place the pane asks the engine to analyse. */
-function analyseWith(snap: SheetSnapshot, overrides: RoleOverrides): SheetReport {
+function analyseWith(snap: SheetSnapshot, overrides: RoleChoice): SheetReport {
   return analyseSheet(snap, { roles: overrides });
 }
 
 /** The sheet recognised under the user's column corrections, for Tính lại, Chuẩn hóa and a new template. */
-function modelWith(snap: SheetSnapshot, overrides: RoleOverrides): SheetModel {
+function modelWith(snap: SheetSnapshot, overrides: RoleChoice): SheetModel {
   return recogniseSheet(snap, { roles: overrides });
 }
 
@@ -59,7 +58,7 @@ export function usePane({ host, initialAction = null, initialLang = "vi", onWork
   const [canUndo, setCanUndo] = React.useState(false);
   const [selected, setSelected] = React.useState<Finding | null>(null);
   const [auto, setAuto] = React.useState(false);
-  const [overrides, setOverrides] = React.useState<RoleOverrides>({});
+  const [overrides, setOverrides] = React.useState<RoleChoice>({});
   /** The column map unfolded by the user (null: as the report suggests). */
   const [columnsOpen, setColumnsOpen] = React.useState<boolean | null>(null);
   const started = React.useRef(false);
