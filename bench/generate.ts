@@ -2,6 +2,7 @@
 import { strToU8, zipSync } from "fflate";
 import type { CellValue, SheetSnapshot } from "../src/engine/snapshot";
 import { CONTENT_TYPES, ROOT_RELS, WORKBOOK, WORKBOOK_RELS } from "../test/helpers/xlsx-parts";
+import { rng } from "../test/helpers/rng";
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -78,17 +79,6 @@ export function tableWorkbook(rows: number): Uint8Array {
   });
 }
 
-/** A small deterministic generator (mulberry32), so every run measures the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A narrative sheet (SPEC §2.2) holding about `bytes` of varied prose: the seeds' texts one after
@@ -98,7 +88,7 @@ function random(seed: number): () => number {
  * for one text serves the next.
  */
 export function narrativeSheet(seedTexts: string[], bytes: number): SheetSnapshot {
-  const next = random(20261203);
+  const next = rng(20261203);
   const digit = (first: boolean) => String(Math.floor(next() * (first ? 9 : 10)) + (first ? 1 : 0));
   const lines = seedTexts.flatMap((text) => text.split("\n").map((l) => l.replace(/^\t+/, "")).filter((l) => l.trim() !== ""));
   const rows: CellValue[][] = [["STT", "Tên nhóm nhiệm vụ", "Kết quả đánh giá từng nhiệm vụ", "Dự báo 6 tháng cuối năm"]];

@@ -7,7 +7,8 @@
  */
 import type { CellValue } from "../../src/engine/snapshot";
 import { sheet } from "./grid";
-import { pct, rng, type ExpectedItem, type FormCase, type Planted } from "./real-forms";
+import { pct, type ExpectedItem, type FormCase, type Planted } from "./real-forms";
+import { rng } from "./rng";
 
 const L = (c: number) => String.fromCharCode(64 + c);
 const r2 = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;

@@ -9,6 +9,7 @@
 import type { CellRange, CellValue, SheetSnapshot } from "../../src/engine/snapshot";
 import { Decimal } from "../../src/engine/decimal";
 import { sheet } from "./grid";
+import { rng } from "./rng";
 
 export type Pattern = "periods" | "short-words" | "levels" | "formats" | "no-verdict" | "by-commune";
 
@@ -37,17 +38,6 @@ export interface FormCase {
   periodUnclear?: boolean;
 }
 
-/** mulberry32: a small seeded generator, so every run builds the same forms. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const letter = (c: number) => String.fromCharCode(64 + c);
 
